@@ -155,6 +155,15 @@ VisitCapacity = Literal["leader", "receiver", "participant"]
 
 
 @dataclass(frozen=True)
+class Resolved:
+    """Output of the resolve stage: agency mentions resolved to keys, and the posts the text attests."""
+
+    recognised: Recognised
+    agencies: tuple[Agency, ...]
+    posts: tuple[Post, ...]
+
+
+@dataclass(frozen=True)
 class Participation:
     """The part a person played in a visit."""
 
