@@ -1,9 +1,33 @@
-"""`kg validate` (placeholder until its owner writes it)."""
+"""`kg validate`: check the store against the SHACL shapes and list what is wrong in plain words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from kg.cli.common import store_option
+from kg.store.embedded import open_store
+from kg.validate import render, validate
 
 
 def register(app: click.Group) -> None:
     """Add the command to the `kg` application."""
+
+    @app.command("validate")
+    @store_option
+    def validate_command(store: Path) -> None:
+        """Check every graph in the store against ontology/shapes.ttl.
+
+        Prints one line per finding (what, which article, what is wrong). Exit 0 when the graph
+        conforms, 1 when it has violations, 2 when the store cannot be read.
+        """
+        with open_store(store, readonly=True) as kg_store:
+            graph = kg_store.union_graph()
+        report = validate(graph)
+        for line in render(report):
+            click.echo(line)
+        if not report.conforms:
+            click.echo(f"{len(report.violations)} violation(s) in {store}", err=True)
+            raise click.exceptions.Exit(1)
+        click.echo(f"{store}: conforms ({len(graph)} triples checked)", err=True)

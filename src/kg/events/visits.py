@@ -1,0 +1,382 @@
+"""Visits: who went to whom, read from the sentences around visit triggers.
+
+Direction comes from the sentence's wording, never from the order of names: "X mengunjungi Y",
+"X melakukan kunjungan kerja ke Y", "Y menerima kunjungan X", "kunjungan X disambut oleh Y",
+"rombongan X diterima langsung oleh Kepala Y". Each sentence with a trigger yields at most one
+report (visitors, host, or both); reports of the same host are merged into one visit, host-only
+reports ("Studi tiru ke Diskominfo Jatim dipilih …") add evidence, and a planned or cancelled visit,
+or a trigger used for something else ("jumlah kunjungan"), yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.events.cues import VisitCues, visit_cues
+from kg.events.dates import DateMention
+from kg.events.places import find_place
+from kg.events.related import find_related
+from kg.events.view import ArticleView, EventKnowledge
+from kg.types import Agency, Mention, Participation, Span, TopicMention, Visit
+
+_VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
+_COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
+_MAX_GAP = 90  # characters between two agencies of one group
+_MAX_REACH = 160  # characters between a cue and the agency it points at
+
+
+@dataclass
+class _Report:
+    """What one sentence says about a visit."""
+
+    sentence: int
+    visitors: list[Agency]
+    host: Agency | None
+    kinds: set[str]
+    rule: str
+    confidence: float
+    with_subregions: bool = False
+
+
+@dataclass
+class _Draft:
+    """A visit being assembled from reports."""
+
+    host: Agency
+    visitors: list[Agency]
+    sentences: list[int]
+    kinds: set[str]
+    rule: str
+    confidence: float
+    with_subregions: bool
+    first_full: int
+    date_hint: date | None = None
+    extra: list[int] = field(default_factory=list)
+
+
+def _coordinated(view: ArticleView, left: Agency, right: Agency, cues: VisitCues) -> bool:
+    """Whether two agencies are listed together ("X dan Y", "X bersama Y", "X, Y")."""
+    gap = view.text[left.span.end : right.span.start]
+    if len(gap) > _MAX_GAP or not _COORDINATOR.search(gap):
+        return False
+    stripped = _VERB.sub(lambda m: "" if m.group().casefold() == "didampingi" else m.group(), gap)
+    if _VERB.search(stripped):
+        return False
+    return not (cues.visitor_first.search(gap) or cues.host_first.search(gap) or cues.received_by.search(gap))
+
+
+def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
+    before = [a for a in agencies if a.span.end <= pos]
+    if not before or pos - before[-1].span.end > _MAX_REACH:
+        return []
+    group = [before[-1]]
+    for agency in reversed(before[:-1]):
+        if not _coordinated(view, agency, group[0], cues):
+            break
+        group.insert(0, agency)
+    return group
+
+
+def _group_after(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
+    after = [a for a in agencies if a.span.start >= pos]
+    if not after or after[0].span.start - pos > _MAX_REACH:
+        return []
+    group = [after[0]]
+    for agency in after[1:]:
+        if not _coordinated(view, group[-1], agency, cues):
+            break
+        group.append(agency)
+    return group
+
+
+def _host_after(view: ArticleView, agencies: list[Agency], pos: int) -> Agency | None:
+    """The first agency after `pos`; a region's government gives way to a named agency of that region
+    that follows it ("ke Provinsi Jawa Timur mengunjungi Diskominfo Provinsi Jatim")."""
+    after = [a for a in agencies if a.span.start >= pos]
+    if not after or after[0].span.start - pos > _MAX_REACH:
+        return None
+    first = after[0]
+    if first.type_id == "pemda" and first.region is not None:
+        for later in after[1:]:
+            if later.span.start - first.span.end > _MAX_REACH:
+                break
+            if later.type_id not in (None, "pemda") and later.region is not None and (
+                    later.region.code == first.region.code
+                    or later.region.code.startswith(first.region.code + ".")):
+                return later
+    return first
+
+
+def _is_generic(agency: Agency, cues: VisitCues) -> bool:
+    """"Diskominfo kabupaten/kota": a class of agencies, not one agency."""
+    return bool(cues.with_subregions.search(agency.surface)) or (
+        not agency.resolved and re.search(r"kabupaten|kota|provinsi", agency.surface, re.IGNORECASE) is not None
+        and agency.region is None and " se" in f" {agency.surface.casefold()}")
+
+
+def _cue_positions(view: ArticleView, span: Span, triggers: list[Mention], cues: VisitCues) -> list[tuple[int, int, str]]:
+    """(start, end, role) of every direction cue in the sentence, in text order."""
+    text = view.text
+    found: list[tuple[int, int, str]] = []
+    for pattern, role in ((cues.host_first, "host_first"), (cues.visitor_first, "visitor_first"),
+                          (cues.received_by, "received_by")):
+        for match in pattern.finditer(text, span.start, span.end):
+            found.append((match.start(), match.end(), role))
+    for trigger in triggers:
+        # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y"
+        window_end = min(span.end, trigger.span.end + 70)
+        for match in cues.destination.finditer(text, trigger.span.end, window_end):
+            word = match.group().casefold()
+            gap_words = len(text[trigger.span.end : match.start()].split())
+            if (word == "di" and gap_words > 1) or text[match.end() : match.end() + 1] == "-":
+                continue
+            found.append((match.start(), match.end(), "destination"))
+            break
+        source = cues.source.match(text, trigger.span.end + 1) if trigger.span.end < span.end else None
+        if source is None:
+            nxt = re.match(r"\s+\w+\s+", text[trigger.span.end : span.end])
+            if nxt:
+                source = cues.source.match(text, trigger.span.end + nxt.end())
+        if source is not None:
+            found.append((source.start(), source.end(), "source"))
+    return sorted(found)
+
+
+def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitCues) -> _Report | None:
+    """Read one sentence: which agencies visit, which one hosts."""
+    span = view.sentence(index)
+    all_agencies = view.agencies_in(span.start, span.end)
+    agencies = [a for a in all_agencies if not _is_generic(a, cues)]
+    subregions = len(agencies) < len(all_agencies) or bool(cues.with_subregions.search(view.text, span.start, span.end))
+    kinds = {t.value for t in triggers}
+    for start, end, role in _cue_positions(view, span, triggers, cues):
+        host: Agency | None = None
+        visitors: list[Agency] = []
+        if role == "host_first":
+            before = _group_before(view, agencies, start, cues)
+            host = before[-1] if before else None
+            visitors = _group_after(view, agencies, end, cues)
+            confidence = 0.9
+        elif role == "received_by":
+            visitors = _group_before(view, agencies, start, cues)
+            host = _host_after(view, agencies, end)
+            confidence = 0.9
+        elif role in ("visitor_first", "destination"):
+            visitors = _group_before(view, agencies, start, cues)
+            host = _host_after(view, agencies, end)
+            confidence = 0.85 if role == "visitor_first" else 0.8
+        else:  # source: "kunjungan kerja dari X"
+            visitors = _group_after(view, agencies, end, cues)
+            trigger_start = min(t.span.start for t in triggers)
+            before = _group_before(view, agencies, trigger_start, cues)
+            host = before[-1] if before else None
+            confidence = 0.75
+        if not visitors:
+            for marker in cues.visitor_marker.finditer(view.text, span.start, span.end):
+                marked = _group_after(view, agencies, marker.end(), cues)
+                if marked and marked[0].span.start - marker.end() < 40:
+                    visitors = marked
+                    break
+        if host is not None:
+            visitors = [v for v in visitors if v.key != host.key]
+        if host is None and not visitors:
+            continue
+        return _Report(index, _unique(visitors), host, kinds, f"visit:{role}", confidence, subregions)
+    return None
+
+
+def _unique(agencies: list[Agency]) -> list[Agency]:
+    seen: set[str] = set()
+    out = []
+    for agency in agencies:
+        if agency.key not in seen:
+            seen.add(agency.key)
+            out.append(agency)
+    return out
+
+
+def _live_triggers(view: ArticleView, span: Span, cues: VisitCues) -> list[Mention]:
+    """Trigger mentions of a sentence that report a visit that happened."""
+    triggers = view.mentions_of("trigger", span.start, span.end)
+    blocked = [(m.start(), m.end()) for m in cues.not_visit.finditer(view.text, span.start, span.end)]
+    live = []
+    for trigger in triggers:
+        if any(s < trigger.span.end and trigger.span.start < e for s, e in blocked):
+            continue
+        window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 15))
+        if cues.planned.search(view.text, *window):
+            continue
+        live.append(trigger)
+    return live
+
+
+def _reports(view: ArticleView, cues: VisitCues) -> list[_Report]:
+    reports = []
+    for index, span in enumerate(view.sentences.spans):
+        triggers = _live_triggers(view, span, cues)
+        if triggers:
+            report = _report(view, index, triggers, cues)
+            if report is not None:
+                reports.append(report)
+    return reports
+
+
+def _merge(reports: list[_Report], dates_by_sentence: dict[int, date]) -> list[_Draft]:
+    """Join the reports of one visit: same host (and no conflicting own dates)."""
+    drafts: list[_Draft] = []
+    for report in (r for r in reports if r.host is not None and r.visitors):
+        own = dates_by_sentence.get(report.sentence)
+        match = next((d for d in drafts if d.host.key == report.host.key
+                      and (own is None or d.date_hint is None or own == d.date_hint)), None)
+        if match is None:
+            drafts.append(_Draft(report.host, list(report.visitors), [report.sentence], set(report.kinds),
+                                 report.rule, report.confidence, report.with_subregions, report.sentence, own))
+            continue
+        match.visitors = _unique(match.visitors + report.visitors)
+        match.sentences.append(report.sentence)
+        match.kinds |= report.kinds
+        match.with_subregions |= report.with_subregions
+        match.date_hint = match.date_hint or own
+        if report.confidence > match.confidence:
+            match.rule, match.confidence = report.rule, report.confidence
+    partial = [r for r in reports if r.host is None or not r.visitors]
+    for report in partial:
+        keys = {v.key for v in report.visitors}
+        target = next((d for d in drafts if (report.host is not None and d.host.key == report.host.key)
+                       or (keys and keys & {v.key for v in d.visitors})), None)
+        if target is not None:
+            target.sentences.append(report.sentence)
+            target.kinds |= report.kinds
+            target.with_subregions |= report.with_subregions and bool(keys)
+    if not drafts:
+        drafts = _pair_partials(partial)
+    return drafts
+
+
+def _pair_partials(partial: list[_Report]) -> list[_Draft]:
+    """One sentence names the visitors, another the host: one visit when each side is unambiguous."""
+    hosts = {r.host.key: r for r in partial if r.host is not None}
+    visitor_reports = [r for r in partial if r.visitors and r.host is None]
+    if len(hosts) != 1 or not visitor_reports:
+        return []
+    host_report = next(iter(hosts.values()))
+    host = host_report.host
+    assert host is not None
+    visitors = _unique([v for r in visitor_reports for v in r.visitors if v.key != host.key])
+    if not visitors:
+        return []
+    sentences = sorted({host_report.sentence, *(r.sentence for r in visitor_reports)})
+    kinds = set().union(*(r.kinds for r in (host_report, *visitor_reports)))
+    return [_Draft(host, visitors, sentences, kinds, "visit:paired-sentences", 0.6,
+                   any(r.with_subregions for r in visitor_reports), sentences[0])]
+
+
+def _with_subregions(view: ArticleView, draft: _Draft) -> None:
+    """"Diskominfo Kaltim bersama Diskominfo kabupaten/kota": the province's regencies named elsewhere
+    in the article with the same agency type join the visitors."""
+    lead = next((v for v in draft.visitors if v.region is not None and v.region.level == "provinsi"), None)
+    if lead is None:
+        return
+    for agency in view.agencies:
+        region = agency.region
+        if (region is not None and region.parent is not None and region.parent.code == lead.region.code
+                and agency.type_id == lead.type_id and agency.key != draft.host.key):
+            draft.visitors = _unique([*draft.visitors, agency])
+
+
+def _visit_date(view: ArticleView, draft: _Draft, dates: list[tuple[int, DateMention]]) -> DateMention | None:
+    """The date stated in the visit's sentences, else in a sentence next to one; never a farther one."""
+    usable = [(i, m) for i, m in dates if m.date is not None
+              and (view.published is None or m.date <= view.published)]
+    order = sorted(set(draft.sentences), key=lambda i: (i != draft.first_full, i))
+    for index in order:
+        for i, mention in usable:
+            if i == index:
+                return mention
+    for index in order:
+        for i, mention in usable:
+            if abs(i - index) == 1:
+                return mention
+    return None
+
+
+def _participants(view: ArticleView, visitors: list[Agency], host: Agency, cues: VisitCues) -> tuple[Participation, ...]:
+    visitor_keys = {v.key for v in visitors}
+    out: list[Participation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for post in view.posts:
+        if post.agency is None:
+            continue
+        key = (post.official.name, post.agency.key, post.role_id)
+        if key in seen:
+            continue
+        if post.agency.key == host.key:
+            capacity = "receiver"
+        elif post.agency.key in visitor_keys:
+            start = post.span.start
+            lead = cues.leader.search(view.text, max(0, start - 60), start)
+            capacity = "leader" if lead else "participant"
+        else:
+            continue
+        seen.add(key)
+        out.append(Participation(post=post, capacity=capacity))
+    return tuple(out)
+
+
+def _topics(view: ArticleView, draft: _Draft, topics: tuple[TopicMention, ...], single: bool) -> tuple[TopicMention, ...]:
+    """A lone visit shares the article's topics; with several, each takes those near its sentences."""
+    if single:
+        return topics
+    near = {j for i in draft.sentences for j in (i - 1, i, i + 1)}
+    return tuple(t for t in topics if view.sentences.index_of(t.span.start) in near)
+
+
+def find_visits(view: ArticleView, knowledge: EventKnowledge, dates: tuple[DateMention, ...],
+                topics: tuple[TopicMention, ...] = (), all_topics: tuple[TopicMention, ...] | None = None,
+                ) -> tuple[Visit, ...]:
+    """Every visit the article reports, with its date, place, participants, topics and related events.
+
+    `topics` are the article's topic mentions (one per topic); `all_topics` every topic mention, used
+    to give each of several visits the topics near it.
+    """
+    cues = visit_cues(knowledge.triggers)
+    reports = _reports(view, cues)
+    if not reports:
+        return ()
+    dated = [(view.sentences.index_of(m.span.start), m) for m in dates]
+    own_dates = {}
+    for i, mention in dated:
+        if mention.date is not None and i not in own_dates:
+            own_dates[i] = mention.date
+    drafts = _merge(reports, own_dates)
+    visits = []
+    for draft in drafts:
+        if draft.with_subregions:
+            _with_subregions(view, draft)
+        if not draft.visitors:
+            continue
+        spans = [view.sentence(i) for i in sorted(set(draft.sentences))]
+        when = _visit_date(view, draft, dated)
+        kind = min(draft.kinds, key=knowledge.triggers.precedence)
+        if len(drafts) == 1:
+            near_topics = topics
+        else:
+            near = _topics(view, draft, all_topics if all_topics is not None else topics, False)
+            near_topics = tuple({t.topic_id: t for t in reversed(near)}.values())[::-1]
+        visits.append(Visit(
+            visitors=tuple(draft.visitors),
+            host=draft.host,
+            kind=kind,
+            span=view.sentence(draft.first_full),
+            confidence=round(draft.confidence * (1.0 if len(draft.sentences) > 1 else 0.95), 3),
+            rule=draft.rule,
+            date=when.date if when else None,
+            date_span=when.span if when else None,
+            place=find_place(view, spans, draft.host, cues, knowledge),
+            participants=_participants(view, draft.visitors, draft.host, cues),
+            topics=near_topics,
+            related=find_related(view, spans, cues, knowledge, draft.host.region),
+        ))
+    return tuple(visits)

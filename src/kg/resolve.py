@@ -1,0 +1,333 @@
+"""Resolution: agency mentions become keyed `Agency` objects, post titles next to names become `Post`s.
+
+An agency is a type plus the region written after it ("Diskominfo" + "Provinsi Kaltim" → diskominfo:64,
+"DKISP Kaltara" → diskominfo:65, "Pemkot Malang" → pemda of the city, not the regency). A bare type
+("Diskominfo") takes the one agency of that type the article names, or is left out when the article
+names several. Plural mentions ("Diskominfo kabupaten/kota", "Diskominfo se-Kaltim") are not agencies.
+A body the gazetteer does not know is kept under the name written, as `unresolved:<slug>`.
+
+A post is a role title with a person's name in apposition, in either order; its agency is the agency
+named in the title, the region's government for Gubernur/Bupati/Wali Kota, or the delegation the
+sentence introduces ("Rombongan Diskominfo Berau, yang diwakili oleh <title>, <name>"). Only titles
+create people, so pronouns and surname-only repeats never add anyone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.knowledge import Knowledge
+from kg.knowledge.matcher import fold_form
+from kg.types import Agency, Mention, Official, Post, Recognised, Region, Resolved, Span
+
+_GENERIC_AFTER = re.compile(r"(?:(?:provinsi|kabupaten|kota|kab\.|prov\.)(?![\w])|se-|se\s+(?:provinsi|kabupaten|kota)"
+                            r"|(?:Kabupaten|Kota|Provinsi)\s*/)")
+_UNKNOWN_REGION = re.compile(r"(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.)[ \t]+[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}")
+_PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_DELEGATION_LINK = re.compile(r"[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:(?:di(?:wakili|pimpin|ketuai)|oleh)[ \t]+)?(?:oleh[ \t]+)?"
+                              r"(?:[ \t]*,[ \t]*)?$")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"])|\n")
+_LEVELS = ("provinsi", "kabupaten", "kota")
+
+
+def resolve(recognised: Recognised, knowledge: Knowledge) -> Resolved:
+    """Agencies (every mention, in text order) and the posts the article attests."""
+    text = recognised.clean.text
+    mentions = recognised.mentions
+    agencies = _agencies(text, mentions, knowledge)
+    posts = _posts(text, mentions, agencies, knowledge)
+    return Resolved(recognised, tuple(agencies), tuple(posts))
+
+
+# ---- agencies -------------------------------------------------------------------------------------
+
+@dataclass
+class _Pending:
+    """An agency mention whose key needs the rest of the article (a bare "Diskominfo", "Pemprov")."""
+
+    type_id: str
+    level: str | None
+    surface: str
+    span: Span
+
+
+def slug(name: str) -> str:
+    """A key-safe slug of a name: "Dinas Pertanian Kota Xyz" → "dinas-pertanian-kota-xyz"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "agency"
+
+
+def _pick_region(value: str, knowledge: Knowledge, level: str | None) -> Region | None:
+    """The region a region mention names, preferring the level the context asks for."""
+    regions = [r for r in (knowledge.region(c) for c in value.split("|")) if r is not None]
+    regions = [r for r in regions if r.level in _LEVELS]
+    if level is not None:
+        fitting = [r for r in regions if r.level == level]
+        if fitting:
+            return fitting[0]
+    return regions[0] if regions else None
+
+
+def make_agency(knowledge: Knowledge, type_id: str, region: Region | None, surface: str, span: Span) -> Agency:
+    """A resolved Agency of a type serving a region (None: the national body), canonically named."""
+    name, short = knowledge.agency_names(type_id, region)
+    key = f"{type_id}:{region.code}" if region is not None else type_id
+    return Agency(key=key, name=name, surface=surface, span=span, type_id=type_id, region=region,
+                  resolved=True, short_name=short)
+
+
+def unresolved_agency(surface: str, span: Span) -> Agency:
+    """An agency the gazetteer does not know, kept under the name written."""
+    name = " ".join(surface.split())
+    return Agency(key=f"unresolved:{slug(name)}", name=name, surface=surface, span=span, resolved=False)
+
+
+def _agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowledge) -> list[Agency]:
+    region_at = {m.span.start: m for m in mentions if m.kind == "region"}
+    agency_mentions = [m for m in mentions if m.kind == "agency"]
+    found: list[Agency] = []
+    pending: list[_Pending] = []
+    consumed_until = -1
+    for mention in agency_mentions:
+        if mention.span.start < consumed_until:
+            continue
+        forms = [f for f in knowledge.agency_forms.get(fold_form(mention.text), ())
+                 if f.type_id == mention.value]
+        form = forms[0] if forms else None
+        agency_type = knowledge.agencies.types.get(mention.value)
+        if agency_type is None:
+            continue
+        end = mention.span.end
+        paren = _PAREN.match(text, end)
+        if paren and _is_abbreviation(paren.group(1), mention.span.end, paren.end(), agency_mentions):
+            end = paren.end()
+        pos = _skip_space(text, end)
+        region_mention = region_at.get(pos) if pos - end <= 2 else None
+        level = form.level if form else None
+        region = _pick_region(region_mention.value, knowledge, level) if region_mention else None
+        if region is not None and agency_type.scope != "national":
+            end = region_mention.span.end  # type: ignore[union-attr]
+            consumed_until = end
+            found.append(make_agency(knowledge, agency_type.id, region, text[mention.span.start:end],
+                                     Span(mention.span.start, end)))
+            continue
+        consumed_until = end
+        span = Span(mention.span.start, end)
+        surface = text[span.start:span.end]
+        if agency_type.scope == "national" or (form is not None and form.national):
+            found.append(make_agency(knowledge, agency_type.id, None, surface, span))
+            continue
+        if pos - end <= 2 and _GENERIC_AFTER.match(text, pos):
+            continue  # "Diskominfo kabupaten/kota", "Diskominfo se-Kaltim": many agencies, none named
+        unknown = _UNKNOWN_REGION.match(text, pos) if pos - end <= 2 else None
+        if unknown is not None:
+            consumed_until = unknown.end()
+            found.append(unresolved_agency(text[span.start:unknown.end()], Span(span.start, unknown.end())))
+            continue
+        bare = form.bare if form is not None else agency_type.bare
+        if bare == "national" and agency_type.scope == "both":
+            found.append(make_agency(knowledge, agency_type.id, None, surface, span))
+        elif bare == "context":
+            pending.append(_Pending(agency_type.id, level, surface, span))
+    found.extend(_from_context(pending, found, mentions, knowledge))
+    found.extend(_unknown_agencies(text, mentions, found, knowledge))
+    found.sort(key=lambda a: (a.span.start, -a.span.end))
+    return found
+
+
+def _is_abbreviation(inner: str, start: int, end: int, agency_mentions: list[Mention]) -> bool:
+    """"(Diskominfo)" or "(DKISP)" after a full name: part of the same mention."""
+    if any(start <= m.span.start and m.span.end <= end for m in agency_mentions):
+        return True
+    word = inner.strip()
+    return bool(re.fullmatch(r"[A-Z][A-Za-z\-]{1,15}", word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _from_context(pending: list[_Pending], found: list[Agency], mentions: tuple[Mention, ...],
+                  knowledge: Knowledge) -> list[Agency]:
+    """Bare mentions take the article's only agency of their type (and level); otherwise none."""
+    out = []
+    for item in pending:
+        candidates = {a.key: a for a in found if a.type_id == item.type_id
+                      and (item.level is None or (a.region is not None and a.region.level == item.level))}
+        if len(candidates) == 1:
+            agency = next(iter(candidates.values()))
+            out.append(Agency(agency.key, agency.name, item.surface, item.span, agency.type_id, agency.region,
+                              True, agency.short_name))
+            continue
+        if item.level is None or candidates:
+            continue
+        regions = {r.code: r for m in mentions if m.kind == "region"
+                   for r in [_pick_region(m.value, knowledge, item.level)] if r is not None and r.level == item.level}
+        if len(regions) == 1:
+            out.append(make_agency(knowledge, item.type_id, next(iter(regions.values())), item.surface, item.span))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _unknown_head_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:[ \t]+(?:[A-Z][\w'\-]*|dan|&|serta))+")
+
+
+def _unknown_agencies(text: str, mentions: tuple[Mention, ...], found: list[Agency],
+                      knowledge: Knowledge) -> list[Agency]:
+    """Bodies opened by a head word ("Dinas Pertanian Kota X") that no lexicon form covers."""
+    heads = knowledge.agencies.unknown_heads
+    if not heads:
+        return []
+    taken = sorted((a.span.start, a.span.end) for a in found)
+    lexical = sorted((m.span.start, m.span.end, m.kind) for m in mentions
+                     if m.kind in ("agency", "role", "trigger", "award", "other"))
+    region_at = {m.span.start: m for m in mentions if m.kind == "region"}
+    out = []
+    for match in _unknown_head_pattern(heads).finditer(text):
+        start, end = match.start(), match.end()
+        words = match.group().split()
+        while words and words[-1] in ("dan", "&", "serta"):
+            words.pop()
+            end = start + match.group().rstrip().rfind(" ")
+            end = start + len(match.group()[: end - start].rstrip())
+        if len(words) < 2 or _overlaps(taken, start, end) or _overlaps(lexical, start, end):
+            continue
+        # a region inside or right after the run ends the name
+        cut = None
+        for pos in sorted(region_at):
+            if start < pos <= end + 1:
+                cut = region_at[pos].span.end
+                break
+        stop = cut if cut is not None else end
+        if cut is None and sum(1 for w in words[1:] if w[:1].isupper()) < 2:
+            continue  # "Dinas Terkait": too little to name a body
+        out.append(unresolved_agency(text[start:stop], Span(start, stop)))
+    return out
+
+
+def _overlaps(spans: list, start: int, end: int) -> bool:
+    i = bisect_left(spans, (end,))
+    return any(s[0] < end and start < s[1] for s in spans[max(0, i - 8):i])
+
+
+# ---- posts ----------------------------------------------------------------------------------------
+
+def _posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency], knowledge: Knowledge) -> list[Post]:
+    persons = [m for m in mentions if m.kind == "person" and m.rule != "recognise:name-after-honorific"]
+    titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
+    posts: list[Post] = []
+    for title in titles:
+        person, before = _person_for(text, title, persons)
+        if person is None:
+            continue
+        role_id = title.value[len("title:"):]
+        role = knowledge.roles.roles.get(role_id)
+        if role is None:
+            continue
+        agency, how = _agency_for(text, title, role, mentions, agencies, knowledge)
+        official = _official(person, knowledge)
+        start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
+                    else title.span.start)
+        end = max(title.span.end, person.span.end)
+        confidence = {"title": 0.9, "role-region": 0.85, "delegation": 0.75, "none": 0.6}[how]
+        if before:
+            confidence -= 0.05
+        rule = f"resolve:post-{'name-title' if before else 'title-name'}-{how}"
+        posts.append(Post(official, role_id, role.label, " ".join(title.text.split()), agency,
+                          Span(start, end), round(confidence, 2), rule))
+    return _merge_posts(posts)
+
+
+def _person_for(text: str, title: Mention, persons: list[Mention]) -> tuple[Mention | None, bool]:
+    for person in persons:
+        if person.rule == "recognise:name-after-title" and title.span.end <= person.span.start \
+                <= title.span.end + 4 and re.fullmatch(r"[ \t,]*", text[title.span.end:person.span.start]):
+            return person, False
+    for person in persons:
+        if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
+                and title.span.start - person.span.end <= 40:
+            between = text[person.span.end:title.span.start]
+            if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*(?:(?:selaku|sebagai|yang juga|yang merupakan|"
+                            r"yang menjabat)[ \t]+)?", between):
+                return person, True
+    return None, False
+
+
+def _agency_for(text: str, title: Mention, role, mentions: tuple[Mention, ...],  # noqa: ANN001
+                agencies: list[Agency], knowledge: Knowledge) -> tuple[Agency | None, str]:
+    inside = [a for a in agencies if title.span.start <= a.span.start and a.span.end <= title.span.end + 1]
+    if inside:
+        return inside[-1], "title"
+    if role.agency_type:
+        regions = [m for m in mentions if m.kind == "region"
+                   and title.span.start <= m.span.start and m.span.end <= title.span.end]
+        if regions:
+            region = _pick_region(regions[-1].value, knowledge, role.level)
+            if region is not None:
+                return make_agency(knowledge, role.agency_type, region, text[title.span.start:title.span.end],
+                                   title.span), "role-region"
+        return None, "none"
+    # the delegation the sentence introduces: "Rombongan X, yang diwakili oleh <title>"
+    sentence_start = _sentence_start(text, title.span.start)
+    before = [a for a in agencies if sentence_start <= a.span.start and a.span.end <= title.span.start]
+    if before and _DELEGATION_LINK.match(text[before[-1].span.end:title.span.start]):
+        return before[-1], "delegation"
+    return None, "none"
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for match in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        start = match.end()
+    return start
+
+
+def _official(person: Mention, knowledge: Knowledge) -> Official:
+    """The bare name with the honorifics before it and the degrees after it separated."""
+    honorifics: list[str] = []
+    degrees: list[str] = []
+    for token in re.findall(r"[^\s,]+", person.text):
+        if token in knowledge.titles.honorifics and not degrees and token not in person.value.split():
+            honorifics.append(knowledge.titles.honorifics[token])
+        elif token in knowledge.titles.degrees and token not in person.value.split():
+            degrees.append(knowledge.titles.degrees[token])
+    offset = person.text.find(person.value)
+    span = Span(person.span.start + offset, person.span.start + offset + len(person.value)) if offset >= 0 \
+        else person.span
+    return Official(person.value, span, tuple(honorifics), tuple(degrees))
+
+
+def _merge_posts(posts: list[Post]) -> list[Post]:
+    """One post per (person, role, agency); a surname-only repeat is the full name seen before."""
+    full_names: list[str] = []
+    for post in posts:
+        if len(post.official.name.split()) > 1 and post.official.name not in full_names:
+            full_names.append(post.official.name)
+    best: dict[tuple[str, str, str | None], Post] = {}
+    order: list[tuple[str, str, str | None]] = []
+    for post in posts:
+        name = post.official.name
+        if len(name.split()) == 1:
+            fuller = [f for f in full_names if name in f.split()]
+            if len(fuller) == 1:
+                name = fuller[0]
+                post = Post(Official(name, post.official.span, post.official.honorifics, post.official.degrees),
+                            post.role_id, post.role_label, post.title, post.agency, post.span, post.confidence,
+                            post.rule)
+        key = (name, post.role_id, post.agency.key if post.agency else None)
+        if key not in best:
+            order.append(key)
+            best[key] = post
+        elif post.confidence > best[key].confidence:
+            best[key] = post
+    # a post without agency is dropped when the same person and role is attested with one
+    with_agency = {(n, r) for n, r, a in order if a is not None}
+    return [best[k] for k in order if k[2] is not None or (k[0], k[1]) not in with_agency]

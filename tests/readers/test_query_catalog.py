@@ -1,0 +1,87 @@
+"""The .rq header loader checks its files and names the file and line of a mistake."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import queries
+from kg.errors import DataFileError, QueryError
+
+GOOD = """\
+# title: Visits of one agency
+# description: What one agency did,
+#   continued on a second line.
+# param agency (agency, required): the agency
+# param since (date, optional): first day
+# param level (region|province, default region): how to group
+SELECT ?visit WHERE {
+  #@values
+  ?visit ?p ?agency .
+}
+"""
+
+
+def write(tmp_path, text, name="q.rq"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_header_is_parsed(tmp_path):
+    query = queries.load_query(write(tmp_path, GOOD))
+    assert query.name == "q"
+    assert query.title == "Visits of one agency"
+    assert query.description == "What one agency did, continued on a second line."
+    assert [(p.name, p.kind, p.required, p.default) for p in query.parameters] == [
+        ("agency", "agency", True, None), ("since", "date", False, None), ("level", "region|province", False,
+                                                                          "region")]
+    assert query.parameters[2].choices == ("region", "province")
+    assert query.sparql.startswith("SELECT")
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("# description: x\nSELECT * WHERE {}\n", 1, "lacks '# title"),
+    ("# title: x\n# description: y\n# param n (colour, optional): z\nSELECT * WHERE {\n#@values\n}\n", 3,
+     "unknown type 'colour'"),
+    ("# title: x\n# description: y\n# wrong line\nSELECT * WHERE {}\n", 3, "header lines must be"),
+    ("# title: x\n# title: again\n# description: y\nSELECT * WHERE {}\n", 2, "given twice"),
+    ("# title: x\n# description: y\n# param n (integer, default ten): z\nSELECT * WHERE {\n#@values\n}\n", 3,
+     "default of 'n' is not valid"),
+    ("# title: x\n# description: y\n# param n (date, optional): z\nSELECT * WHERE { ?s ?p ?o }\n", 4,
+     "exactly one '#@values'"),
+    ("# title: x\n# description: y\nASK { ?s ?p ?o }\n", 3, "no SELECT"),
+])
+def test_malformed_headers_name_file_and_line(tmp_path, text, line, words):
+    path = write(tmp_path, text)
+    with pytest.raises(DataFileError) as caught:
+        queries.load_query(path)
+    assert f"{path}:{line}" in str(caught.value)
+    assert words in str(caught.value)
+
+
+def test_the_repository_catalogue_loads_with_the_issue_questions():
+    names = set(queries.catalog())
+    assert {"visits", "officials", "awards", "visits-between", "top-hosts", "top-visitors",
+            "reciprocal-pairs", "region-flows", "topic-visits", "topic-first-visit", "topic-spread",
+            "agency-timeline",
+            "official-posts", "official-visits", "awards-by-region", "award-hosts", "learning-chains",
+            "provenance"} <= names
+
+
+def test_unknown_query_suggests_close_names():
+    with pytest.raises(QueryError, match="unknown query 'visit'.*Did you mean visits"):
+        queries.find("visit")
+
+
+def test_missing_query_file(tmp_path):
+    with pytest.raises(QueryError, match="no such query file"):
+        queries.find(str(tmp_path / "nope.rq"))
+
+
+def test_a_query_file_runs_from_its_path(world, tmp_path):
+    path = write(tmp_path, "# title: t\n# description: d\n# param topic (topic, required): t\n"
+                           "PREFIX kg: <https://w3id.org/kgid/ontology#>\n"
+                           "SELECT DISTINCT ?visit WHERE {\n#@values\n?visit kg:topic ?topic }\n"
+                           "ORDER BY ?visit\n")
+    result = queries.run(world, str(path), {"topic": "spbe"})
+    assert [queries.compact(r["visit"]) for r in result] == ["kgi:visit/v2", "kgi:visit/v3"]

@@ -1,0 +1,153 @@
+"""The embedded store: opening and refusing folders, locking, replacing articles, the summary graph."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+
+import pytest
+from fake_graphs import KG, KGG, XSD_DATE, agency, make_article
+from rdflib import Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store.embedded import MARKER_NAME, open_store
+
+SUMMARY = "https://w3id.org/kgid/graph/summary"
+
+
+def quads(store) -> set[tuple]:
+    return {tuple(str(t) for t in q) for q in store._ox}
+
+
+def test_missing_store_is_refused_without_create(store_dir):
+    with pytest.raises(StoreError, match="no kg store"):
+        open_store(store_dir)
+    assert not store_dir.exists()
+
+
+def test_folder_that_is_not_a_store_is_never_written(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    for create in (False, True):
+        with pytest.raises(StoreError, match="not a kg store"):
+            open_store(tmp_path, create=create)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_store_from_newer_kg_is_refused(store_dir):
+    open_store(store_dir, create=True).close()
+    marker = json.loads((store_dir / MARKER_NAME).read_text())
+    marker["format"] = 99
+    (store_dir / MARKER_NAME).write_text(json.dumps(marker))
+    with pytest.raises(StoreError, match="newer"):
+        open_store(store_dir)
+
+
+def test_second_writer_is_told_who_holds_the_store(store_dir):
+    with open_store(store_dir, create=True):
+        with pytest.raises(StoreError) as caught:
+            open_store(store_dir)
+        assert str(os.getpid()) in str(caught.value) and str(store_dir) in str(caught.value)
+        with pytest.raises(StoreError, match="in use"):
+            open_store(store_dir, readonly=True)
+    with open_store(store_dir) as store:  # released on close
+        assert store.graph_names() == []
+
+
+def test_readonly_store_refuses_writes(store_dir):
+    open_store(store_dir, create=True).close()
+    with open_store(store_dir, readonly=True) as store, pytest.raises(StoreError, match="read-only"):
+        store.replace_article(make_article("a1", visitor="diskominfo:64", host="diskominfo:35", day=None))
+
+
+def test_select_returns_rdflib_terms_over_the_union_of_graphs(store_dir):
+    with open_store(store_dir, create=True) as store:
+        store.replace_article(make_article("a1", visitor="diskominfo:64", host="diskominfo:35",
+                                           day=date(2023, 5, 9)))
+        result = store.select(f"""SELECT ?label ?date WHERE {{
+            ?v <{KG}host> ?h . ?h <http://www.w3.org/2004/02/skos/core#prefLabel> ?label .
+            ?v <https://schema.org/startDate> ?date }}""")
+        assert result.variables == ("label", "date")
+        assert list(result) == [{"label": Literal("Agency diskominfo:35"),
+                                 "date": Literal("2023-05-09", datatype=XSD_DATE)}]
+        assert store.ask(f"ASK {{ ?v <{KG}visitor> <{agency('diskominfo:64')}> }}")
+        with pytest.raises(QueryError, match="does not parse"):
+            store.select("SELEKT nothing")
+        with pytest.raises(QueryError, match="SELECT"):
+            store.select("ASK { ?s ?p ?o }")
+
+
+def test_replacing_twice_is_the_same_as_once(store_dir):
+    articles = [make_article("a1", visitor="diskominfo:64", host="diskominfo:35", day=date(2023, 5, 9),
+                             official="Sri Rahayu"),
+                make_article("a2", visitor="diskominfo:64.03", host="diskominfo:65", day=None)]
+    with open_store(store_dir, create=True) as store:
+        store.replace_articles(articles)
+        once = quads(store)
+        store.replace_articles(articles)
+        assert quads(store) == once
+
+
+def test_edited_article_leaves_no_trace_of_its_old_facts(store_dir):
+    old = make_article("a1", visitor="diskominfo:64", host="diskominfo:35", day=date(2023, 5, 9),
+                       official="Sri Rahayu", alias="Diskominfo Jatim")
+    new = make_article("a1", visitor="diskominfo:64", host="bappeda:65", day=date(2023, 5, 10), content="v2")
+    other = make_article("a2", visitor="diskominfo:64.03", host="diskominfo:65", day=None)
+    with open_store(store_dir, create=True) as store:
+        store.replace_articles([old, other])
+        store.replace_article(new)
+        stored = quads(store)
+    with open_store(store_dir.parent / "fresh", create=True) as fresh:
+        fresh.replace_articles([other, new])
+        assert stored == quads(fresh)
+    mentioned = " ".join(" ".join(q) for q in stored)
+    for gone in ("diskominfo/35", "Sri Rahayu", "Diskominfo Jatim", "2023-05-09"):
+        assert gone not in mentioned
+
+
+def test_summary_counts_visits_per_pair_and_membership_dates(store_dir):
+    with open_store(store_dir, create=True) as store:
+        store.replace_articles([
+            make_article("a1", visitor="diskominfo:64", host="diskominfo:35", day=date(2023, 5, 9),
+                         official="Sri Rahayu"),
+            make_article("a2", visitor="diskominfo:64", host="diskominfo:35", day=date(2024, 2, 1),
+                         official="Sri Rahayu"),
+        ])
+        store.replace_article(make_article("a3", visitor="diskominfo:64", host="diskominfo:35",
+                                           day=date(2022, 1, 3), official="Sri Rahayu"))
+        rows = store.select(f"""SELECT ?n ?first ?last WHERE {{ GRAPH <{SUMMARY}> {{
+            ?pair a <{KG}VisitPair> ; <{KG}pairVisitor> <{agency('diskominfo:64')}> ;
+                  <{KG}pairHost> <{agency('diskominfo:35')}> ; <{KG}visitCount> ?n ;
+                  <{KG}firstVisit> ?first ; <{KG}lastVisit> ?last }} }}""").rows
+        assert [(int(r["n"]), str(r["first"]), str(r["last"])) for r in rows] == [
+            (3, "2022-01-03", "2024-02-01")]
+        member = store.select(f"""SELECT ?first ?last WHERE {{ GRAPH <{SUMMARY}> {{
+            ?m <{KG}firstAttested> ?first ; <{KG}lastAttested> ?last }} }}""").rows
+        assert [(str(r["first"]), str(r["last"])) for r in member] == [("2022-01-03", "2024-02-01")]
+        # dropping a visit from one article lowers the count
+        store.replace_article(make_article("a3", visitor="bappeda:64", host="diskominfo:35",
+                                           day=date(2022, 1, 3), content="v2"))
+        counts = store.select(f"""SELECT ?v ?n WHERE {{ GRAPH <{SUMMARY}> {{
+            ?pair <{KG}pairVisitor> ?v ; <{KG}visitCount> ?n }} }} ORDER BY ?v""").rows
+        assert [(str(r["v"]).rsplit("agency/", 1)[1], int(r["n"])) for r in counts] == [
+            ("bappeda/64", 1), ("diskominfo/64", 2)]
+
+
+def test_update_is_all_or_nothing(store_dir):
+    with open_store(store_dir, create=True) as store:
+        with pytest.raises(StoreError, match="nothing from this batch"):
+            store.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } } ; CLEAR GRAPH <urn:none>")
+        assert quads(store) == set()
+
+
+def test_graphs_are_yielded_shared_first_for_push(store_dir):
+    with open_store(store_dir, create=True) as store:
+        store.replace_articles([make_article(i, visitor="diskominfo:64", host="diskominfo:65", day=None)
+                                for i in ("b", "a")])
+        names = [name for name, _ in store.iter_article_graphs()]
+        assert names == [str(KGG.entities), str(KGG["article/a"]), str(KGG["article/b"]), SUMMARY]
+        body = dict(store.iter_article_graphs())[str(KGG["article/a"])].decode()
+        assert f"<{URIRef(KGG['article/a'])}>" not in body and "articleId" in body
+        counts = store.counts()
+        assert (counts.articles, counts.visits, counts.agencies) == (2, 2, 2)
+        assert store.article_hashes() == {"a": "hash-a-v1", "b": "hash-b-v1"}
