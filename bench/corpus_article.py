@@ -21,6 +21,7 @@ from corpus_facts import (
     sample_region,
 )
 from corpus_tables import (
+    BACKGROUND,
     CLOSINGS,
     FOCUS_SENTENCES,
     GENERIC_SENTENCES,
@@ -310,6 +311,10 @@ def _other_body(page: Page, story: Story) -> tuple[str, list[str]]:
     return title, paragraphs
 
 
+def _background(rng: random.Random) -> str:
+    return " ".join(rng.sample(BACKGROUND, rng.randint(4, 7)))
+
+
 def write_article(story: Story, rng: random.Random) -> Written:
     """Render a story as an article with dateline, byline and page junk."""
     page = Page(rng)
@@ -323,6 +328,8 @@ def write_article(story: Story, rng: random.Random) -> Written:
     else:
         title, paragraphs = _other_body(page, story)
         home = story.subject.region if story.subject else None
+    for _ in range(rng.choice((1, 2, 3, 3))):  # fact-free context, as in real articles
+        paragraphs.insert(rng.randint(2, max(2, len(paragraphs) - 1)), _background(rng))
     publisher, host = rng.choice(OUTLETS)
     city = (
         home.bare if home and home.level != "provinsi" else sample_region(rng, province_share=0).bare

@@ -475,3 +475,26 @@ JUNK_LINES: tuple[str, ...] = (
     "Muat lebih banyak berita",
     "Ikuti kami di media sosial",
 )
+
+# Background sentences that carry no facts: real articles are mostly this, and extraction speed
+# depends on how much text surrounds the facts.
+BACKGROUND: tuple[str, ...] = (
+    "Dalam beberapa tahun terakhir, tuntutan warga akan informasi yang cepat dan akurat terus meningkat.",
+    "Setiap perangkat daerah diminta menyiapkan data yang mudah diakses oleh masyarakat.",
+    "Pemanfaatan teknologi dinilai mampu memangkas waktu layanan yang sebelumnya memakan waktu berhari-hari.",
+    "Meski begitu, ketersediaan tenaga teknis di daerah masih terbatas dan belum merata.",
+    "Sejumlah program prioritas telah dirancang agar manfaatnya dapat dirasakan hingga ke tingkat desa.",
+    "Evaluasi dilakukan secara berkala untuk memastikan setiap layanan berjalan sesuai standar.",
+    "Masyarakat juga didorong untuk aktif menyampaikan masukan melalui kanal resmi yang tersedia.",
+    "Kolaborasi dengan perguruan tinggi dan komunitas lokal menjadi salah satu strategi yang ditempuh.",
+    "Anggaran yang terbatas membuat setiap kegiatan harus direncanakan dengan cermat sejak awal tahun.",
+    "Sebagian besar layanan kini sudah dapat diakses melalui telepon genggam tanpa harus datang ke kantor.",
+    "Pelatihan rutin bagi aparatur dinilai penting agar kemampuan mereka tidak tertinggal.",
+    "Hasil pertemuan akan dilaporkan kepada pimpinan daerah sebagai bahan pengambilan kebijakan.",
+    "Di sisi lain, keamanan data pribadi warga tetap menjadi perhatian utama dalam setiap inovasi.",
+    "Sosialisasi kepada warga dilakukan lewat radio, media sosial, hingga pertemuan tatap muka di kelurahan.",
+    "Beberapa inovasi bahkan lahir dari gagasan pegawai muda yang baru bergabung beberapa tahun lalu.",
+    "Tantangan geografis membuat pemerataan jaringan di wilayah terpencil belum sepenuhnya tuntas.",
+    "Pemerintah daerah menargetkan seluruh layanan dasar dapat diakses secara daring dalam dua tahun.",
+    "Laporan kinerja tahunan menunjukkan adanya peningkatan jumlah permohonan informasi dari warga.",
+)

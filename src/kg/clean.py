@@ -8,12 +8,9 @@ found in the cleaned text is the same span in the text as read.
 
 from __future__ import annotations
 
-import re
-
 from kg.knowledge import Knowledge
 from kg.types import Article, CleanArticle, Span
 
-_LINE = re.compile(r"[^\n]*")
 _MIN_REPEAT = 20  # a repeated line at least this long (a title printed twice) is blanked the second time
 
 
@@ -22,31 +19,18 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
     text = article.text
     junk = knowledge.junk
     removed: list[Span] = []
-    seen_lines: set[str] = set()
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        if start == end and start >= len(text):
-            break
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        lead = start + (len(line) - len(line.lstrip()))
-        trail = lead + len(stripped)
-        if junk.tail.fullmatch(stripped):
-            removed.append(Span(lead, len(text)))
-            break
-        if junk.lines.fullmatch(stripped):
-            removed.append(Span(lead, trail))
-            continue
-        if len(stripped) >= _MIN_REPEAT:
-            if stripped in seen_lines:
-                removed.append(Span(lead, trail))
-                continue
-            seen_lines.add(stripped)
-    for match in junk.inline.finditer(text):
+    tail = junk.tail.search(text)
+    limit = len(text)
+    if tail is not None:
+        limit = tail.start()
+        removed.append(Span(limit, len(text)))
+    for match in junk.lines.finditer(text, 0, limit):
         if match.end() > match.start():
             removed.append(Span(match.start(), match.end()))
+    for match in junk.inline.finditer(text, 0, limit):
+        if match.end() > match.start():
+            removed.append(Span(match.start(), match.end()))
+    removed.extend(_repeated_lines(text, limit))
     spans = _merge(removed)
     if not spans:
         return CleanArticle(article, text, ())
@@ -58,6 +42,22 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
         last = span.end
     parts.append(text[last:])
     return CleanArticle(article, "".join(parts), tuple(spans))
+
+
+def _repeated_lines(text: str, limit: int) -> list[Span]:
+    """Second and later copies of a line long enough to be a title or a paragraph printed twice."""
+    seen: set[str] = set()
+    out = []
+    pos = 0
+    for line in text[:limit].split("\n"):
+        stripped = line.strip()
+        if len(stripped) >= _MIN_REPEAT:
+            if stripped in seen:
+                lead = pos + line.index(stripped[0])
+                out.append(Span(lead, lead + len(stripped)))
+            seen.add(stripped)
+        pos += len(line) + 1
+    return out
 
 
 def _blank(segment: str) -> str:

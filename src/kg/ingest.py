@@ -89,8 +89,12 @@ def ingest(paths: Sequence[Path], store: EmbeddedStore, *, batch_size: int = DEF
     fingerprint = _build_fingerprint(resolutions)
     if rebuild:
         store.clear()
-    may_skip = store.metadata.get("build_fingerprint") == fingerprint
     stored_hashes = store.article_hashes()
+    if not stored_hashes:  # nothing stored under other rules: a killed build can resume by skipping
+        store.set_metadata(build_fingerprint=fingerprint)
+    # Stored articles made under other resolutions (or another kg) must be redone even if unchanged;
+    # the fingerprint is only recorded once a whole build has applied the new rules.
+    may_skip = store.metadata.get("build_fingerprint") == fingerprint
     problems: list[str] = []
     warnings: list[str] = []
     new = changed = skipped = read = committed = 0

@@ -10,7 +10,7 @@ are no blank nodes, so the same input always gives the same triples and graphs r
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -193,11 +193,16 @@ class _Mapper:
             self.facts.add((iri.agency(agency.key), SKOS.altLabel, Literal(agency.surface.strip())))
 
     def _agency_entities(self) -> None:
-        """One description per key, from its first mention: these triples must not depend on wording."""
-        first: dict[str, Agency] = {}
+        """One description per key, from its first mention in text order, so it does not depend on wording."""
+        mentions: dict[str, list[Agency]] = {}
         for agency in self._all_agencies():
-            first.setdefault(iri.normalise_key(agency.key), agency)
-        for key, agency in first.items():
+            mentions.setdefault(iri.normalise_key(agency.key), []).append(agency)
+        for key, found in mentions.items():
+            agency = found[0]
+            # a mention made without region or type (e.g. a bare "DKISP") must not hide what another knew
+            region = next((a.region for a in found if a.region), None)
+            type_id = next((a.type_id for a in found if a.type_id), None)
+            agency = replace(agency, region=region, type_id=type_id)
             node, add = iri.agency(key), self.entities.add
             add((node, RDF.type, KG.Agency))
             add((node, SKOS.prefLabel, Literal(agency.name)))

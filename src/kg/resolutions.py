@@ -108,10 +108,32 @@ class Resolutions:
             elif p not in _SINGLE_VALUED:
                 facts.add((mapping[s], p, mapping.get(o, o)))  # type: ignore[arg-type]
         mentioned = {t for triple in graphs.facts for t in triple} | {t for tr in graphs.entities for t in tr}
+        touched = False
         for drop, keep in mapping.items():
             if drop in mentioned:
                 facts.add((keep, OWL.sameAs, drop))
+                touched = True
+        if touched:
+            _prune_orphans(facts, entities)
         return dataclasses.replace(graphs, facts=facts, entities=entities)
+
+
+def _prune_orphans(facts: Graph, entities: Graph) -> None:
+    """Drop shared descriptions only the merged node used (e.g. the region it served).
+
+    The store removes such orphans when an article is replaced; doing the same here keeps a build with
+    merges identical to a fresh one.
+    """
+    while True:
+        referenced = {o for s, p, o in facts if p != OWL.sameAs} | {
+            o for s, p, o in entities if o != s and p != OWL.sameAs}
+        in_facts = set(facts.subjects())
+        orphans = {s for s in entities.subjects() if str(s).startswith(KGI)
+                   and s not in referenced and s not in in_facts}
+        if not orphans:
+            return
+        for orphan in orphans:
+            entities.remove((orphan, None, None))
 
 
 def _rewrite(graph: Graph, mapping: dict[URIRef, URIRef]) -> Graph:

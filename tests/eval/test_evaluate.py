@@ -125,16 +125,16 @@ def test_a_missing_date_counts_as_right_only_when_the_text_gives_none():
 def test_officials_compare_normalised_name_and_agency_and_roles_add_the_role():
     gold = gold_article(
         officials=(
-            GoldOfficial("Iskandar Alwi", "kepala", "diskominfo:65"),
-            GoldOfficial("Juli Aswinsyah", "pranata-humas-ahli-muda", "diskominfo:64.03"),
+            GoldOfficial("Bonifasius Lawing", "kepala", "diskominfo:65"),
+            GoldOfficial("Marta Uluk Ajang", "pranata-humas-ahli-muda", "diskominfo:64.03"),
         )
     )
     found = Extraction(
         article=gold.article,
         posts=(
-            post("iskandar  ALWI", "kepala", "diskominfo:65"),
-            post("Juli Aswinsyah", "staf", "diskominfo:64.03"),
-            post("H. Iskandar Alwi", "kepala", "diskominfo:65"),  # honorific left in: the extractor's fault
+            post("bonifasius  LAWING", "kepala", "diskominfo:65"),
+            post("Marta Uluk Ajang", "staf", "diskominfo:64.03"),
+            post("H. Bonifasius Lawing", "kepala", "diskominfo:65"),  # honorific kept: extractor bug
         ),
     )
     report = score([gold], [found])
@@ -213,7 +213,7 @@ def test_a_perfect_extraction_scores_one_everywhere_and_an_empty_one_zero_recall
                 ("diskominfo:64.03",), "diskominfo:65", date(2025, 12, 18), "65", "kunjungan-kerja", ("ppid",)
             ),
         ),
-        officials=(GoldOfficial("Iskandar Alwi", "kepala", "diskominfo:65"),),
+        officials=(GoldOfficial("Bonifasius Lawing", "kepala", "diskominfo:65"),),
         awards=(GoldAward("Indeks SPBE", "pemda:65", 2024, score=Decimal("3.79")),),
         topics=("ppid", "spbe"),
     )

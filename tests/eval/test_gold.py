@@ -21,7 +21,7 @@ visits:
     kind: kunjungan-kerja
     topics: [ppid, spbe]
 officials:
-  - name: Iskandar Alwi
+  - name: Bonifasius Lawing
     role: kepala
     agency: diskominfo:65
   - name: Tanpa Instansi
@@ -60,7 +60,7 @@ def test_valid_gold_loads_every_field(write_gold):
         ("ppid", "spbe"),
     )
     assert [(o.name, o.role, o.agency) for o in gold.officials] == [
-        ("Iskandar Alwi", "kepala", "diskominfo:65"),
+        ("Bonifasius Lawing", "kepala", "diskominfo:65"),
         ("Tanpa Instansi", "staf", None),
     ]
     (award,) = gold.awards
@@ -122,8 +122,8 @@ def test_gold_pairs_with_an_article_inside_a_jsonl_file(tmp_path):
             "not listed under agencies",
         ),
         (
-            "  - name: Iskandar Alwi\n",
-            "  - name: Iskandar Alwi\n    jabatan: kepala\n",
+            "  - name: Bonifasius Lawing\n",
+            "  - name: Bonifasius Lawing\n    jabatan: kepala\n",
             11,
             "unknown key 'jabatan'",
         ),

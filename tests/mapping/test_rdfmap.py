@@ -9,11 +9,11 @@ from mapping_examples import TEXT, build_extraction, dkisp_kaltara, kominfo_bera
 from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg import iri
+from kg import iri, vocab
 from kg.rdfmap import map_extraction, merged, topic_scheme
 from kg.types import Agency, Article, Extraction, Official, Post, Region, TopicMention
 from kg.validate import validate
-from kg.vocab import FOAF, KG, KGG, KGT, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.vocab import FOAF, KG, KGG, KGT, OA, ORG, PROV, RDF, RDFS, SKOS
 
 BERAU = iri.agency("diskominfo:64.03")
 KALTARA = iri.agency("diskominfo:65")
@@ -32,8 +32,8 @@ def test_visit_triples(extraction) -> None:
     assert set(facts.objects(visit, KG.visitor)) == {BERAU}
     assert set(facts.objects(visit, KG.host)) == {KALTARA}
     assert facts.value(visit, KG.visitKind) == iri.visit_kind("studi-tiru")
-    assert facts.value(visit, SCHEMA.startDate) == Literal("2025-12-18", datatype=XSD.date)
-    assert facts.value(visit, SCHEMA.location) == iri.region("65")
+    assert facts.value(visit, vocab.SCHEMA.startDate) == Literal("2025-12-18", datatype=vocab.XSD.date)
+    assert facts.value(visit, vocab.SCHEMA.location) == iri.region("65")
     assert facts.value(visit, KG.venue) == Literal("Ruang Rapat Lantai 3")
     assert facts.value(visit, KG.ledBy) == iri.person("Rina Kartika", "diskominfo:64.03")
     assert facts.value(visit, KG.receivedBy) == iri.person("Budi Santoso", "diskominfo:65")
@@ -42,7 +42,7 @@ def test_visit_triples(extraction) -> None:
     assert str(facts.value(visit, RDFS.label)) == "Diskominfo Berau → DKISP Kaltara (studi tiru, 2025-12-18)"
     event = facts.value(visit, KG.followUpOf)
     assert facts.value(event, RDFS.label) == Literal("bimtek PPID")
-    assert facts.value(event, SCHEMA.location) == iri.region("65.01.05")
+    assert facts.value(event, vocab.SCHEMA.location) == iri.region("65.01.05")
 
 
 def test_evidence_quotes_the_article(extraction) -> None:
@@ -53,9 +53,9 @@ def test_evidence_quotes_the_article(extraction) -> None:
     for node in evidence:
         start, end = int(facts.value(node, OA.start)), int(facts.value(node, OA.end))
         assert str(facts.value(node, OA.exact)) == TEXT[start:end]
-        assert facts.value(node, OA.start).datatype == XSD.nonNegativeInteger
+        assert facts.value(node, OA.start).datatype == vocab.XSD.nonNegativeInteger
         assert facts.value(node, KG.inArticle) == iri.article("004_test")
-        assert facts.value(node, KG.confidence).datatype == XSD.decimal
+        assert facts.value(node, KG.confidence).datatype == vocab.XSD.decimal
         assert 0 <= facts.value(node, KG.confidence).toPython() <= 1
     quotes = {str(facts.value(e, OA.exact)) for e in facts.objects(the_visit(graphs), KG.evidence)}
     assert quotes == {
@@ -71,19 +71,19 @@ def test_evidence_quotes_the_article(extraction) -> None:
 
 def test_awards_and_memberships(extraction) -> None:
     facts = map_extraction(extraction).facts
-    awards = {str(facts.value(a, SCHEMA.name)): a for a in facts.subjects(RDF.type, KG.Award)}
+    awards = {str(facts.value(a, vocab.SCHEMA.name)): a for a in facts.subjects(RDF.type, KG.Award)}
     akip, spbe = awards["Anugerah Keterbukaan Informasi Publik"], awards["Indeks SPBE"]
     assert facts.value(akip, KG.recipient) == iri.agency("pemda:65")
     assert facts.value(akip, KG.awardedBy) == iri.agency("komisi-informasi")
     assert (facts.value(akip, KG.rank), facts.value(akip, KG.rankOutOf)) == (Literal(12), Literal(21))
     assert facts.value(akip, KG.year) == Literal(2025)
-    assert facts.value(spbe, KG.score) == Literal("3.79", datatype=XSD.decimal)
+    assert facts.value(spbe, KG.score) == Literal("3.79", datatype=vocab.XSD.decimal)
     budi = iri.person("Budi Santoso", "diskominfo:65")
     (membership,) = facts.subjects(ORG.member, budi)
     assert facts.value(membership, ORG.organization) == KALTARA
     assert facts.value(membership, ORG.role) == iri.role("kepala")
     assert facts.value(membership, KG.roleTitle) == Literal("Kepala DKISP Kaltara")
-    assert facts.value(membership, KG.attestedOn) == Literal("2025-12-19", datatype=XSD.date)
+    assert facts.value(membership, KG.attestedOn) == Literal("2025-12-19", datatype=vocab.XSD.date)
     assert set(facts.objects(budi, KG.honorific)) == {Literal("H.")}
     assert set(facts.objects(budi, KG.academicDegree)) == {Literal("S.Sos.")}
 
@@ -162,8 +162,8 @@ def test_membership_attested_on_visit_date_when_article_is_undated() -> None:
     facts = map_extraction(extraction).facts
     rina = iri.person("Rina Kartika", "diskominfo:64.03")
     (membership,) = facts.subjects(ORG.member, rina)
-    assert set(facts.objects(membership, KG.attestedOn)) == {Literal("2025-12-18", datatype=XSD.date)}
-    assert (iri.article("004_test"), SCHEMA.datePublished, None) not in facts
+    assert set(facts.objects(membership, KG.attestedOn)) == {Literal("2025-12-18", datatype=vocab.XSD.date)}
+    assert (iri.article("004_test"), vocab.SCHEMA.datePublished, None) not in facts
 
 
 def test_post_without_agency_and_unknown_ids_are_reported_not_dropped() -> None:
@@ -230,3 +230,11 @@ def test_agency_mentions_in_any_order_give_the_same_graphs() -> None:
     assert set(map_extraction(shuffled).entities) == set(map_extraction(extraction).entities)
     assert set(map_extraction(shuffled).facts) == set(map_extraction(extraction).facts)
     assert dkisp_kaltara(TEXT).key == "diskominfo:65"
+
+
+def test_a_bare_mention_does_not_hide_what_a_fuller_one_knows() -> None:
+    text = "DKISP menyambut tamu. DKISP Kaltara menjadi tuan rumah."
+    bare = replace(dkisp_kaltara(text), surface="DKISP", span=span(text, "DKISP"), region=None, type_id=None)
+    graphs = map_extraction(Extraction(Article("d", text, "d.txt"), agencies=(bare, dkisp_kaltara(text))))
+    assert graphs.entities.value(KALTARA, KG.serves) == iri.region("65")
+    assert graphs.entities.value(KALTARA, KG.agencyType) == iri.agency_type("diskominfo")

@@ -57,6 +57,14 @@ def make_article(article_id: str, *, visitor: str, host: str, day: date | None, 
         entities.add((agency(key), RDF.type, KG.Agency))
         entities.add((agency(key), KG.key, Literal(key)))
         entities.add((agency(key), SKOS.prefLabel, Literal(f"Agency {key}")))
+        code = key.partition(":")[2]
+        if code:  # the region it serves, and the region's parents
+            entities.add((agency(key), KG.serves, KGI["region/" + code]))
+            while "." in code:
+                parent = code.rsplit(".", 1)[0]
+                entities.add((KGI["region/" + code], KG.partOf, KGI["region/" + parent]))
+                code = parent
+            entities.add((KGI["region/" + code], SKOS.prefLabel, Literal(f"Region {code}")))
     if official:
         person = KGI[f"person/{official.lower().replace(' ', '-')}/{host.replace(':', '/')}"]
         membership = KGI[f"membership/{official.lower().replace(' ', '-')}-{host}"]

@@ -7,7 +7,7 @@ import os
 from datetime import date
 
 import pytest
-from fake_graphs import KG, KGG, XSD_DATE, agency, make_article
+from fake_graphs import KG, KGG, KGI, XSD_DATE, agency, make_article
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError, StoreError
@@ -93,6 +93,9 @@ def test_edited_article_leaves_no_trace_of_its_old_facts(store_dir):
                        official="Sri Rahayu", alias="Diskominfo Jatim")
     new = make_article("a1", visitor="diskominfo:64", host="bappeda:65", day=date(2023, 5, 10), content="v2")
     other = make_article("a2", visitor="diskominfo:64.03", host="diskominfo:65", day=None)
+    old.entities.add((agency("diskominfo:35"), KG.serves, KGI["region/35.78.22"]))
+    old.entities.add((KGI["region/35.78.22"], KG.partOf, KGI["region/35.78"]))
+    old.entities.add((KGI["region/35.78"], KG.partOf, KGI["region/35"]))
     with open_store(store_dir, create=True) as store:
         store.replace_articles([old, other])
         store.replace_article(new)
@@ -101,7 +104,7 @@ def test_edited_article_leaves_no_trace_of_its_old_facts(store_dir):
         fresh.replace_articles([other, new])
         assert stored == quads(fresh)
     mentioned = " ".join(" ".join(q) for q in stored)
-    for gone in ("diskominfo/35", "Sri Rahayu", "Diskominfo Jatim", "2023-05-09"):
+    for gone in ("diskominfo/35", "Sri Rahayu", "Diskominfo Jatim", "2023-05-09", "region/35"):
         assert gone not in mentioned
 
 

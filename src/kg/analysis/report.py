@@ -60,6 +60,13 @@ def _write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict[str, obje
     return path
 
 
+def _flow_rows(flows: nx.DiGraph) -> list[dict[str, object]]:
+    rows = [{"from": s, "from_label": flows.nodes[s]["label"], "from_level": flows.nodes[s]["level"],
+             "to": t, "to_label": flows.nodes[t]["label"], "to_level": flows.nodes[t]["level"],
+             "visits": d["weight"]} for s, t, d in flows.edges(data=True)]
+    return sorted(rows, key=lambda r: (-r["visits"], r["from_label"], r["to_label"]))
+
+
 def exportable(graph: nx.DiGraph) -> nx.DiGraph:
     """A copy whose attributes GraphML/GEXF can hold: lists become ';'-joined strings."""
     def flat(attrs: dict[str, object]) -> dict[str, object]:
@@ -104,10 +111,7 @@ def write_report(store: Store, folder: Path, since: date | str | None = None, un
             {"community": i + 1, "agency": n, "label": graph.nodes[n].get("label", n)}
             for i, group in enumerate(c for c in metrics.communities(graph) if len(c) > 1)
             for n in sorted(group))),
-        _write_csv(folder / "province-flows.csv", FLOW_COLUMNS, (
-            {"from": s, "from_label": flows.nodes[s]["label"], "from_level": flows.nodes[s]["level"],
-             "to": t, "to_label": flows.nodes[t]["label"], "to_level": flows.nodes[t]["level"],
-             "visits": d["weight"]} for s, t, d in sorted(flows.edges(data=True), key=lambda e: -e[2]["weight"]))),
+        _write_csv(folder / "province-flows.csv", FLOW_COLUMNS, _flow_rows(flows)),
         _write_csv(folder / "summary.csv", ("measure", "value"),
                    ({"measure": k, "value": v} for k, v in headline.items())),
         figures.save(figures.network_figure(graph), folder / "network.png"),

@@ -59,7 +59,7 @@ def render_table(report: EvalReport, console: Console) -> None:
     for column in ("attribute", "accuracy", "correct", "judged"):
         accuracies.add_column(column, justify="left" if column == "attribute" else "right")
     for name, a in report.accuracies.items():
-        accuracies.add_row(name, f"{a.value:.3f}", str(a.correct), str(a.total))
+        accuracies.add_row(name, f"{a.value:.3f}" if a.total else "n/a", str(a.correct), str(a.total))
     console.print(accuracies)
     if report.findings:
         findings = Table(title="misses, spurious and wrong facts", title_justify="left")
@@ -91,7 +91,9 @@ def register(app: click.Group) -> None:
         if output_format == "json":
             click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         else:
-            render_table(report, Console(soft_wrap=False))
+            console = Console()
+            # Piped output gets no terminal width; keep the findings readable in files and CI logs.
+            render_table(report, console if console.is_terminal else Console(width=140))
         failures = failed_thresholds(report, thresholds)
         if failures:
             raise BelowThreshold(f"below threshold: {'; '.join(failures)}", source=str(gold_dir))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,14 +17,31 @@ from kg.errors import InputError, StoreError
 from kg.store.base import Store
 
 
+def endpoint_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--endpoint/--user/--password: read a SPARQL server instead of the embedded store."""
+    command = click.option("--password", envvar="KG_PASSWORD", metavar="SECRET",
+                           help="Password for --user (or set KG_PASSWORD).")(command)
+    command = click.option("--user", metavar="NAME", help="User name for a protected --endpoint.")(command)
+    return click.option("--endpoint", metavar="URL",
+                        help="Query this SPARQL endpoint (e.g. an Oxigraph server started with "
+                             "--union-default-graph) instead of the embedded --store.")(command)
+
+
 @contextmanager
-def reading_store(folder: Path) -> Iterator[Store]:
-    """Open the embedded store read-only for the duration of a command, and always release it."""
+def reading_store(folder: Path, endpoint: str | None = None, user: str | None = None,
+                  password: str | None = None) -> Iterator[Store]:
+    """Open the embedded store read-only (or the endpoint) for the duration of a command, then release it."""
     try:
-        from kg.store.embedded import open_store
+        if endpoint:
+            from kg.store.remote import RemoteStore
+
+            store = RemoteStore(endpoint, user=user, password=password)
+        else:
+            from kg.store.embedded import open_store
+
+            store = open_store(folder, readonly=True)
     except ImportError as error:  # the store package is optional only while it is being written
-        raise StoreError(f"the embedded store is not available ({error})", source=str(folder)) from error
-    store = open_store(folder, readonly=True)
+        raise StoreError(f"the store is not available ({error})", source=endpoint or str(folder)) from error
     try:
         yield store
     finally:
@@ -68,7 +85,9 @@ def register(app: click.Group) -> None:
                   show_default=True,
                   help="table for reading; csv and json are the W3C SPARQL 1.1 result formats.")
     @click.option("--list", "list_only", is_flag=True, help="List the canned questions and their parameters.")
-    def query(name: str | None, store: Path, param_pairs: tuple[str, ...], fmt: str, list_only: bool) -> None:
+    @endpoint_options
+    def query(name: str | None, store: Path, param_pairs: tuple[str, ...], fmt: str, list_only: bool,
+              endpoint: str | None, user: str | None, password: str | None) -> None:
         """Answer a canned question (e.g. `visits`, `top-hosts`, `agency-timeline`) or run a .rq file.
 
         Rows go to stdout, so `--format csv|json` pipes cleanly; messages go to stderr.
@@ -82,7 +101,7 @@ def register(app: click.Group) -> None:
         params = parse_params(param_pairs)
         canned = queries.find(name)
         queries.bind(canned, params)  # check parameters before touching the store
-        with reading_store(store) as reader:
+        with reading_store(store, endpoint, user, password) as reader:
             result = queries.run(reader, name, params)
         if fmt == "json":
             click.echo(queries.to_json(result))

@@ -7,8 +7,15 @@ from pathlib import Path
 import click
 
 from kg.cli.common import store_option
+from kg.errors import KgError
 from kg.store.embedded import open_store
 from kg.validate import render, validate
+
+
+class ViolationsFound(KgError):
+    """The graph breaks the shapes: a finding (exit 1), not a usage error."""
+
+    exit_code = 1
 
 
 def register(app: click.Group) -> None:
@@ -28,6 +35,5 @@ def register(app: click.Group) -> None:
         for line in render(report):
             click.echo(line)
         if not report.conforms:
-            click.echo(f"{len(report.violations)} violation(s) in {store}", err=True)
-            raise click.exceptions.Exit(1)
+            raise ViolationsFound(f"{len(report.violations)} violation(s) listed above", source=str(store))
         click.echo(f"{store}: conforms ({len(graph)} triples checked)", err=True)

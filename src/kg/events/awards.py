@@ -16,19 +16,22 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from kg.events.cues import phrase_pattern
+from kg.events.places import dateline
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import GENERIC_AWARD, GENERIC_TITLE, AwardEntry, AwardLexicon
 from kg.types import Agency, Award, Mention, Span
 
 _SCORE = re.compile(
-    r"(?<![\w-])(?:skor|nilai|indeks|poin|angka|capaian|score)\s+(?:akhir\s+|total\s+)?"
+    r"(?:(?<![\w-])(?:skor|nilai|indeks|poin|angka|capaian|score)\s+(?:akhir\s+|total\s+)?"
     r"(?:sebesar\s+|yakni\s+|yaitu\s+|mencapai\s+|di\s+angka\s+|senilai\s+)?"
-    r"(?P<value>\d{1,3}(?:[.,]\d{1,4})?)(?![\d/])", re.IGNORECASE)
+    r"|(?<![\w-])(?:sebesar|senilai)\s+)"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|\s*(?:persen|%|orang|kali|hari))", re.IGNORECASE)
 _RANK = re.compile(
     r"(?<![\w-])(?:peringkat|ranking|rangking|urutan|posisi)\s+(?:ke[-\s]?(?P<n>\d{1,3})|(?P<word>[a-z]+))"
     r"(?:\s+(?:dari|dari\s+total)\s+(?P<of>\d{1,3}))?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:(?:tahun|TA\.?)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
-_AWARDER_CUE = re.compile(r"(?<![\w-])(?:dari|oleh)\s+(?:pihak\s+)?$", re.IGNORECASE)
+_AWARDER_CUE = re.compile(r"(?<![\w-])(?:dari|oleh|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan)"
+                          r"(?:\s+(?:oleh|langsung))*\s+(?:pihak\s+)?$", re.IGNORECASE)
 _PLACE_CUE = re.compile(r"(?<![\w-])(?:di|ke|dari|oleh|se)[\s-]+$", re.IGNORECASE)
 _NAME_END = re.compile(r"[,.;:()“”\"\n]|(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SUPERLATIVE = re.compile(r"(?<![\w-])(?:ter\w{3,}|se-\w+|juara|pertama|kedua|ketiga)(?![\w-])", re.IGNORECASE)
@@ -104,13 +107,16 @@ def _recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: i
     found: list[Agency] = []
     agencies = view.agencies_in(start, end)
     for agency in agencies:
-        if _AWARDER_CUE.search(text[max(0, agency.span.start - 14) : agency.span.start]):
+        if _AWARDER_CUE.search(text[max(0, agency.span.start - 30) : agency.span.start]):
             continue
         if re.search(r"(?<![\w-])(?:ke|di)\s+$", text[max(0, agency.span.start - 4) : agency.span.start], re.I):
             continue
         found.append(agency)
+    filed = dateline(text)
     for mention in view.mentions_of("region", start, end):
         if any(a.span.start <= mention.span.start < a.span.end for a in view.agencies):
+            continue
+        if filed is not None and filed.start <= mention.span.start < filed.end:
             continue
         if _PLACE_CUE.search(text[max(0, mention.span.start - 6) : mention.span.start]):
             continue
@@ -121,30 +127,32 @@ def _recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: i
 
 
 def _recipient(view: ArticleView, knowledge: EventKnowledge, window: tuple[int, int], anchor: Span) -> Agency | None:
-    """The credited body nearest the award hit: in its window, else its sentence, else the sentence before."""
+    """The credited body: the nearest before the award hit ("X meraih …") in its window, else in its
+    sentence, else the nearest after it ("… diberikan kepada X", "Indeks SPBE Kaltara"), else the last
+    body of the sentence before ("Ia menyebut …" after "capaian Provinsi Kaltara")."""
     index = view.sentences.index_of(anchor.start)
     sentence = view.sentence(index)
-    scopes = [window, (sentence.start, sentence.end)]
+    after: list[Agency] = []
+    for start, end in (window, (sentence.start, sentence.end)):
+        candidates = _recipients(view, knowledge, start, end)
+        before = [a for a in candidates if a.span.end <= anchor.start]
+        if before:
+            return max(before, key=lambda a: a.span.end)
+        after = after or [a for a in candidates if a.span.start >= anchor.end]
+    if after:
+        return min(after, key=lambda a: a.span.start)
     if index > 0:
         previous = view.sentence(index - 1)
-        scopes.append((previous.start, previous.end))
-    for start, end in scopes:
-        candidates = _recipients(view, knowledge, start, end)
+        candidates = _recipients(view, knowledge, previous.start, previous.end)
         if candidates:
-            def distance(a: Agency) -> int:
-                if a.span.start >= anchor.end:
-                    return a.span.start - anchor.end + 5  # "X meraih …" is likelier than "… kepada X"
-                return anchor.start - a.span.end
-            if start < anchor.start and end <= anchor.start:  # the sentence before: its last body
-                return max(candidates, key=lambda a: a.span.start)
-            return min(candidates, key=distance)
+            return max(candidates, key=lambda a: a.span.start)
     return None
 
 
 def _awarder(view: ArticleView, knowledge: EventKnowledge, start: int, end: int,
              default: str | None, anchor: Span) -> Agency | None:
     for agency in view.agencies_in(start, end):
-        if _AWARDER_CUE.search(view.text[max(0, agency.span.start - 14) : agency.span.start]):
+        if _AWARDER_CUE.search(view.text[max(0, agency.span.start - 30) : agency.span.start]):
             return agency
     if default is None:
         return None
@@ -163,6 +171,19 @@ def _windows(mentions: list[Mention], sentence: Span) -> list[tuple[int, int]]:
     return out
 
 
+def _follow_on(view: ArticleView, knowledge: EventKnowledge, anchor: Span, recipient: Agency) -> Span | None:
+    """The next sentence, when it carries on about the same result ("Dengan nilai 92,45, Kaltara
+    menempati peringkat ke-7 …"): no award of its own and no other body credited."""
+    index = view.sentences.index_of(anchor.start) + 1
+    if index >= len(view.sentences.spans):
+        return None
+    span = view.sentence(index)
+    if view.mentions_of("award", span.start, span.end):
+        return None
+    keys = {a.key for a in _recipients(view, knowledge, span.start, span.end)}
+    return span if keys <= {recipient.key} else None
+
+
 def _known(view: ArticleView, knowledge: EventKnowledge, entry: AwardEntry, mention: Mention,
            window: tuple[int, int]) -> Award | None:
     recipient = _recipient(view, knowledge, window, mention.span)
@@ -170,14 +191,65 @@ def _known(view: ArticleView, knowledge: EventKnowledge, entry: AwardEntry, ment
         return None
     text, (start, end) = view.text, window
     rank, out_of = _rank(text, start, end, knowledge.awards)
+    score = _score(text, start, end, mention.span)
+    if score is None or rank is None:
+        more = _follow_on(view, knowledge, mention.span, recipient)
+        if more is not None:
+            score = score if score is not None else _score(text, more.start, more.end, mention.span)
+            if rank is None:
+                rank, out_of = _rank(text, more.start, more.end, knowledge.awards)
+    predicate = _grade(text, start, end, entry.predicates)
+    category = _grade(text, start, end, entry.categories)
+    if (predicate, category, score, rank) == (None, None, None, None) and not _win_verbs(
+            knowledge.awards).search(text, start, end):
+        return None  # the award is only talked about, nobody is said to have obtained it
     return Award(
         name=entry.name, recipient=recipient, span=Span(start, end), confidence=0.85,
         rule=f"award:{entry.id}", awarder=_awarder(view, knowledge, start, end, entry.awarder, mention.span),
-        year=_year(text, start, end, mention.span),
-        predicate=_grade(text, start, end, entry.predicates),
-        category=_grade(text, start, end, entry.categories),
-        score=_score(text, start, end, mention.span), rank=rank, out_of=out_of,
+        year=_year(text, start, end, mention.span), predicate=predicate, category=category,
+        score=score, rank=rank, out_of=out_of,
     )
+
+
+@lru_cache(maxsize=4)
+def _win_verbs(lexicon: AwardLexicon) -> re.Pattern[str]:
+    return phrase_pattern(lexicon.win_verbs)
+
+
+def _graded(view: ArticleView, knowledge: EventKnowledge, found: list[Award],
+            award_sentences: set[int]) -> list[Award]:
+    """Grades of an award the article is about, stated in other sentences: "Pemprov Kaltim memperoleh
+    predikat Menuju Informatif, sedangkan Pemprov Kalsel berada pada kategori Cukup Informatif"."""
+    entries = {}
+    for award in found:
+        entry = next((e for e in knowledge.awards.awards.values() if e.name == award.name), None)
+        if entry is not None and entry.name not in entries:
+            entries[entry.name] = (entry, award.year)
+    out: list[Award] = []
+    for entry, year in entries.values():
+        grades = _grades((*entry.predicates, *entry.categories)).cued
+        if grades is None:
+            continue
+        for index, span in enumerate(view.sentences.spans):
+            if index in award_sentences:
+                continue
+            previous_end = span.start
+            for match in grades.finditer(view.text, span.start, span.end):
+                anchor = Span(match.start(), match.end())
+                before = [a for a in _recipients(view, knowledge, previous_end, match.start())]
+                previous_end = match.end()
+                if not before:
+                    continue
+                word = re.sub(r"\s+", " ", match.group("grade")).casefold()
+                grade = next(g for g in (*entry.predicates, *entry.categories) if g.casefold() == word)
+                is_predicate = grade in entry.predicates
+                out.append(Award(
+                    name=entry.name, recipient=max(before, key=lambda a: a.span.end), span=Span(span.start, match.end()),
+                    confidence=0.6, rule=f"award:grade-of-{entry.id}",
+                    awarder=_awarder(view, knowledge, anchor.end, anchor.end, entry.awarder, anchor),
+                    year=_year(view.text, span.start, span.end, anchor) or year,
+                    predicate=grade if is_predicate else None, category=None if is_predicate else grade))
+    return out
 
 
 def _generic_names(view: ArticleView, mention: Mention, end: int, lexicon: AwardLexicon) -> tuple[list[str], int]:
@@ -203,17 +275,17 @@ def _generic_names(view: ArticleView, mention: Mention, end: int, lexicon: Award
 
 def _generic(view: ArticleView, knowledge: EventKnowledge, mention: Mention, window: tuple[int, int]) -> list[Award]:
     names, name_end = _generic_names(view, mention, window[1], knowledge.awards)
-    if not names:
-        return []
+    if not names or any(knowledge.awards.grade_owner(n.split(" ", 1)[0]) or knowledge.awards.grade_owner(n)
+                        for n in names if mention.value == GENERIC_TITLE):
+        return []  # "meraih predikat Menuju Informatif": a grade, read with its award
     recipient = _recipient(view, knowledge, window, mention.span)
     if recipient is None:
         return []
     awarder = None
-    following = re.match(r"\s*(?:dari|oleh)\s+(?:pihak\s+)?", view.text[name_end : window[1]], re.IGNORECASE)
-    if following:
-        agencies = view.agencies_in(name_end, window[1])
-        if agencies and agencies[0].span.start == name_end + following.end():
-            awarder = agencies[0]
+    agencies = view.agencies_in(name_end, window[1])
+    if agencies and agencies[0].span.start - name_end <= 40 and _AWARDER_CUE.search(
+            view.text[name_end : agencies[0].span.start]):
+        awarder = agencies[0]
     start, end = window
     rank, out_of = _rank(view.text, start, end, knowledge.awards)
     return [Award(name=name, recipient=recipient, span=Span(mention.span.start, name_end), confidence=0.7,
@@ -249,6 +321,7 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
         by_sentence.setdefault(view.sentences.index_of(mention.span.start), []).append(mention)
     awards: list[Award] = []
     lexicon = knowledge.awards
+    known_sentences = {i for i, found in by_sentence.items() if any(m.value in lexicon.awards for m in found)}
     for index, found in by_sentence.items():
         known = any(m.value in lexicon.awards for m in found)
         for mention, window in zip(found, _windows(found, view.sentence(index)), strict=True):
@@ -258,4 +331,5 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
                     awards.append(award)
             elif mention.value in (GENERIC_TITLE, GENERIC_AWARD) and not known:
                 awards.extend(_generic(view, knowledge, mention, window))
+    awards.extend(_graded(view, knowledge, awards, known_sentences))
     return _merge(awards)

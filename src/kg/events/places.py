@@ -49,17 +49,39 @@ def within(region: Region, outer: Region | None) -> bool:
     return outer is None or region.code == outer.code or region.code.startswith(outer.code + ".")
 
 
+_AFTER_DI = re.compile(r"(?:^|\s)(?:di|ke)\s+(?:(?:[A-Z][\w'-]*\s*){1,3},\s*)?$")
+
+
 def _located(view: ArticleView, mention: Mention) -> bool:
-    """A region written right after "di"/"ke" ("di Kota Batu"): a place, not a dateline or an owner."""
-    before = view.text[max(0, mention.span.start - 4) : mention.span.start].casefold()
-    return bool(re.search(r"(?:^|\s)(?:di|ke)\s+$", before))
+    """A region written right after "di"/"ke" ("di Kota Batu", "di Sawangan, Kota Depok"): a place, not a
+    dateline or an owner."""
+    return bool(_AFTER_DI.search(view.text[max(0, mention.span.start - 50) : mention.span.start]))
+
+
+_VENUE_TAIL = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
+_DATELINE = re.compile(r"^[ \t]*(?P<line>[A-Z][A-Z .'()-]{2,40}(?:,\s*\(?[\w .'-]{2,40}\)?)?)\s*[–—-]+\s", re.MULTILINE)
+
+
+def dateline(text: str) -> Span | None:
+    """The dateline at the head of the story ("TANJUNG REDEB, DIMENSINEWS –"): where the reporter files."""
+    match = _DATELINE.search(text, 0, min(len(text), 600))
+    return Span(match.start("line"), match.end("line")) if match else None
+
+
+def _venue_reach(text: str, venue: Span | None) -> Span | None:
+    """The venue plus a trailing ", <Town>" ("kantor Diskominfo Kalsel, Banjarbaru")."""
+    if venue is None:
+        return None
+    tail = _VENUE_TAIL.match(text, venue.end)
+    return Span(venue.start, tail.end()) if tail else venue
 
 
 def _candidates(view: ArticleView, spans: list[Span], venue: Span | None,
                 knowledge: EventKnowledge) -> list[tuple[Region, Span]]:
     found: list[tuple[Region, Span]] = []
     agency_spans = [a.span for a in view.agencies]
-    for span in spans:
+    venue = _venue_reach(view.text, venue)
+    for span in ([venue, *spans] if venue else spans):
         for mention in view.mentions_of("region", span.start, span.end):
             inside_venue = venue is not None and venue.start <= mention.span.start < venue.end
             if not inside_venue:
@@ -71,23 +93,72 @@ def _candidates(view: ArticleView, spans: list[Span], venue: Span | None,
     return found
 
 
-def find_place(view: ArticleView, spans: list[Span], host: Agency, cues: VisitCues,
-               knowledge: EventKnowledge) -> Place | None:
-    """The place of a visit stated in `spans` (its sentences) whose host is `host`.
+_NAMED = re.compile(r"(?:(?<![\w-])(?:di|ke)|,)\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
-    Returns None when neither the text nor the host gives one.
-    """
-    venue = None
+
+def _named_places(view: ArticleView, spans: list[Span], host: Region,
+                  knowledge: EventKnowledge) -> list[tuple[Region, Span]]:
+    """Lower regions of the host's region written by bare name after "di"/"ke" ("ke Tanjung Selor")."""
+    found = []
+    filed = dateline(view.text)
     for span in spans:
-        venue = find_venue(view.text, span.start, span.end, cues)
-        if venue:
-            break
+        for match in _NAMED.finditer(view.text, span.start, span.end):
+            if filed is not None and filed.start <= match.start() < filed.end:
+                continue
+            words = match.group("name").split()
+            for size in range(len(words), 0, -1):
+                region = knowledge.place_named(" ".join(words[:size]), host)
+                if region is not None:
+                    found.append((region, Span(match.start("name"), match.start("name") + len(" ".join(words[:size])))))
+                    break
+    return found
+
+
+def _best(view: ArticleView, spans: list[Span], venue: Span | None, host: Agency,
+          knowledge: EventKnowledge) -> tuple[Region, Span] | None:
     best: tuple[Region, Span] | None = None
-    for region, span in _candidates(view, spans, venue, knowledge):
+    candidates = _candidates(view, spans, venue, knowledge)
+    if host.region is not None:
+        candidates += _named_places(view, spans, host.region, knowledge)
+    for region, span in candidates:
         if not within(region, host.region):
             continue
         if best is None or len(region.code) > len(best[0].code):
             best = (region, span)
+    return best
+
+
+def _refine(view: ArticleView, spans: list[Span], best: tuple[Region, Span],
+            knowledge: EventKnowledge) -> tuple[Region, Span]:
+    """A kecamatan written by bare name inside the region found ("di Sawangan, Kota Depok")."""
+    if best[0].level == "kecamatan":
+        return best
+    inner = _named_places(view, spans, best[0], knowledge)
+    return max(inner, key=lambda c: len(c[0].code)) if inner else best
+
+
+def find_place(view: ArticleView, spans: list[Span], host: Agency, cues: VisitCues,
+               knowledge: EventKnowledge, extra: list[Span] = (), more: list[Span] = ()) -> Place | None:
+    """The place of a visit stated in `spans` (its sentences) whose host is `host`.
+
+    `extra` (sentences next to them, other sentences about the visits) and then `more` (any sentence
+    naming a venue) are read only while nothing more precise than the host's region is found.
+    Returns None when neither the text nor the host gives a place.
+    """
+    venue = None
+    best = None
+    for group in (spans, list(extra), list(more)):
+        venue_here = None
+        for span in group:
+            venue_here = venue_here or find_venue(view.text, span.start, span.end, cues)
+        venue = venue or venue_here
+        found = _best(view, group, venue_here, host, knowledge)
+        if found is not None:
+            found = _refine(view, group, found, knowledge)
+        if found is not None and (best is None or len(found[0].code) > len(best[0].code)):
+            best = found
+        if best is not None and (host.region is None or best[0].code != host.region.code):
+            break
     region = best[0] if best else host.region
     if region is None and venue is None:
         return None

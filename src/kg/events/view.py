@@ -17,12 +17,17 @@ from functools import lru_cache
 from kg.events.sentences import Sentences, split_sentences
 from kg.knowledge.awards import AwardLexicon, award_lexicon
 from kg.knowledge import Knowledge
+from kg.knowledge.regions import bare_name
 from kg.knowledge.calendar import Calendar, calendar, load_calendar
 from kg.knowledge.triggers import TriggerLexicon, trigger_lexicon
 from kg.types import Agency, Mention, Post, Region, Resolved, Span
 
 
 def _no_region(code: str) -> Region | None:
+    return None
+
+
+def _nowhere(name: str, within: Region) -> Region | None:
     return None
 
 
@@ -45,6 +50,7 @@ class EventKnowledge:
     calendar: Calendar = field(default_factory=calendar)
     region: Callable[[str], Region | None] = _no_region
     agency_names: Callable[[str, Region | None], tuple[str, str]] = _plain_names
+    place_named: Callable[[str, Region], Region | None] = _nowhere
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> EventKnowledge:
@@ -72,7 +78,23 @@ def _from_bundle(knowledge: Knowledge) -> EventKnowledge:
         calendar=load_calendar(calendar_file) if calendar_file.is_file() else calendar(),
         region=knowledge.region,
         agency_names=knowledge.agency_names,
+        place_named=_places_by_name(knowledge),
     )
+
+
+def _places_by_name(knowledge: Knowledge) -> Callable[[str, Region], Region | None]:
+    """A look-up of lower regions by bare name, restricted to one enclosing region."""
+    index: dict[str, list[Region]] = {}
+    for region in knowledge.gazetteer.regions.values():
+        if region.level != "provinsi":
+            index.setdefault(bare_name(region).casefold(), []).append(region)
+
+    def place_named(name: str, within: Region) -> Region | None:
+        inside = [r for r in index.get(" ".join(name.split()).casefold(), ())
+                  if r.code.startswith(within.code + ".")]
+        return inside[0] if len(inside) == 1 else None
+
+    return place_named
 
 
 @dataclass(frozen=True)

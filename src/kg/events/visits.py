@@ -61,8 +61,7 @@ def _coordinated(view: ArticleView, left: Agency, right: Agency, cues: VisitCues
     gap = view.text[left.span.end : right.span.start]
     if len(gap) > _MAX_GAP or not _COORDINATOR.search(gap):
         return False
-    stripped = _VERB.sub(lambda m: "" if m.group().casefold() == "didampingi" else m.group(), gap)
-    if _VERB.search(stripped):
+    if _VERB.search(_COORDINATOR.sub(" ", gap)):
         return False
     return not (cues.visitor_first.search(gap) or cues.host_first.search(gap) or cues.received_by.search(gap))
 
@@ -205,7 +204,7 @@ def _live_triggers(view: ArticleView, span: Span, cues: VisitCues) -> list[Menti
     for trigger in triggers:
         if any(s < trigger.span.end and trigger.span.start < e for s, e in blocked):
             continue
-        window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 15))
+        window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 80))
         if cues.planned.search(view.text, *window):
             continue
         live.append(trigger)
@@ -224,11 +223,12 @@ def _reports(view: ArticleView, cues: VisitCues) -> list[_Report]:
 
 
 def _merge(reports: list[_Report], dates_by_sentence: dict[int, date]) -> list[_Draft]:
-    """Join the reports of one visit: same host (and no conflicting own dates)."""
+    """Join the reports of one visit: same host, shared visitors, no conflicting dates of their own."""
     drafts: list[_Draft] = []
     for report in (r for r in reports if r.host is not None and r.visitors):
         own = dates_by_sentence.get(report.sentence)
-        match = next((d for d in drafts if d.host.key == report.host.key
+        keys = {v.key for v in report.visitors}
+        match = next((d for d in drafts if d.host.key == report.host.key and keys & {v.key for v in d.visitors}
                       and (own is None or d.date_hint is None or own == d.date_hint)), None)
         if match is None:
             drafts.append(_Draft(report.host, list(report.visitors), [report.sentence], set(report.kinds),
@@ -244,11 +244,14 @@ def _merge(reports: list[_Report], dates_by_sentence: dict[int, date]) -> list[_
     partial = [r for r in reports if r.host is None or not r.visitors]
     for report in partial:
         keys = {v.key for v in report.visitors}
-        target = next((d for d in drafts if (report.host is not None and d.host.key == report.host.key)
-                       or (keys and keys & {v.key for v in d.visitors})), None)
-        if target is not None:
-            target.sentences.append(report.sentence)
+        if keys:
+            targets = [d for d in drafts if keys & {v.key for v in d.visitors}][:1]
+        else:  # a host alone ("menerima dua rombongan studi banding"): its wording fits every visit there
+            targets = [d for d in drafts if report.host is not None and d.host.key == report.host.key]
+        for number, target in enumerate(targets):
             target.kinds |= report.kinds
+            if number == 0:
+                target.sentences.append(report.sentence)
             target.with_subregions |= report.with_subregions and bool(keys)
     if not drafts:
         drafts = _pair_partials(partial)
@@ -315,14 +318,25 @@ def _participants(view: ArticleView, visitors: list[Agency], host: Agency, cues:
         if post.agency.key == host.key:
             capacity = "receiver"
         elif post.agency.key in visitor_keys:
-            start = post.span.start
-            lead = cues.leader.search(view.text, max(0, start - 60), start)
+            name_at = post.official.span.start
+            title_at = view.text.rfind(post.title, max(0, name_at - len(post.title) - 40), name_at)
+            start = title_at if title_at >= 0 else name_at
+            lead = cues.leader.search(view.text, max(0, start - 40), start)
             capacity = "leader" if lead else "participant"
         else:
             continue
         seen.add(key)
         out.append(Participation(post=post, capacity=capacity))
     return tuple(out)
+
+
+def _place_context(view: ArticleView, draft: _Draft, quiet: list[int]) -> list[Span]:
+    """Sentences that may say where a visit was: next to its own, and trigger sentences naming no pair
+    ("Kedua kunjungan berlangsung di ruang rapat … di Tanjung Selor")."""
+    own = set(draft.sentences)
+    near = {j for i in own for j in (i - 1, i + 1)} - own
+    indices = sorted(j for j in near if 0 <= j < len(view.sentences.spans)) + [i for i in quiet if i not in own]
+    return [view.sentence(i) for i in indices]
 
 
 def _topics(view: ArticleView, draft: _Draft, topics: tuple[TopicMention, ...], single: bool) -> tuple[TopicMention, ...]:
@@ -345,12 +359,18 @@ def find_visits(view: ArticleView, knowledge: EventKnowledge, dates: tuple[DateM
     reports = _reports(view, cues)
     if not reports:
         return ()
+    full = {r.sentence for r in reports if r.host is not None and r.visitors}
+    quiet = [i for i, span in enumerate(view.sentences.spans)
+             if i not in full and _live_triggers(view, span, cues)]
     dated = [(view.sentences.index_of(m.span.start), m) for m in dates]
     own_dates = {}
     for i, mention in dated:
         if mention.date is not None and i not in own_dates:
             own_dates[i] = mention.date
     drafts = _merge(reports, own_dates)
+    venue_sentences = [view.sentence(view.sentences.index_of(m.start()))
+                       for m in cues.venue_start.finditer(view.text)]
+    quiet_kinds = {t.value for i in quiet for t in _live_triggers(view, view.sentence(i), cues)}
     visits = []
     for draft in drafts:
         if draft.with_subregions:
@@ -360,6 +380,8 @@ def find_visits(view: ArticleView, knowledge: EventKnowledge, dates: tuple[DateM
         spans = [view.sentence(i) for i in sorted(set(draft.sentences))]
         when = _visit_date(view, draft, dated)
         kind = min(draft.kinds, key=knowledge.triggers.precedence)
+        if kind == knowledge.triggers.kinds[-1] and quiet_kinds:  # "kunjungan": the article may say more
+            kind = min((kind, *quiet_kinds), key=knowledge.triggers.precedence)
         if len(drafts) == 1:
             near_topics = topics
         else:
@@ -374,7 +396,8 @@ def find_visits(view: ArticleView, knowledge: EventKnowledge, dates: tuple[DateM
             rule=draft.rule,
             date=when.date if when else None,
             date_span=when.span if when else None,
-            place=find_place(view, spans, draft.host, cues, knowledge),
+            place=find_place(view, spans, draft.host, cues, knowledge, _place_context(view, draft, quiet),
+                             venue_sentences),
             participants=_participants(view, draft.visitors, draft.host, cues),
             topics=near_topics,
             related=find_related(view, spans, cues, knowledge, draft.host.region),

@@ -8,6 +8,8 @@ agencies whose own name differs from the type's template.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +56,7 @@ class AgencyCatalogue:
     forms: tuple[AgencyForm, ...]
     overrides: Mapping[str, tuple[str, str]]  # key -> (canonical name, short name)
     unknown_heads: tuple[str, ...]  # words that open an agency name the gazetteer may not know
+    prefixes: tuple[tuple[str, str], ...] = ()  # (word prefix, type id): "Diskominfosantik" is diskominfo
 
     def names(self, type_id: str, region: Region | None, short_region: str | None) -> tuple[str, str]:
         """(canonical name, short name) of the agency of this type serving this region."""
@@ -70,6 +73,12 @@ class AgencyCatalogue:
         name = agency_type.name.get(level) or agency_type.name.get("default", agency_type.label)
         short = agency_type.short.get(level) or agency_type.short.get("default", name)
         return name.format(**values).strip(), short.format(**values).strip()
+
+
+def slug(name: str) -> str:
+    """A key-safe slug of a name, for `unresolved:<slug>` keys: "Dinas Pertanian X" → "dinas-pertanian-x"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "agency"
 
 
 def _templates(path: Path, line: int | None, value: Any, what: str) -> dict[str, str]:
@@ -118,14 +127,17 @@ def _forms(path: Path, entry: dict[str, Any], type_id: str, bare: str) -> list[A
     return forms
 
 
-def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyForm], tuple[str, ...]]:
-    """Agency types, their forms and the unknown-agency head words, checked."""
+def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyForm], tuple[str, ...],
+                                           tuple[tuple[str, str], ...]]:
+    """Agency types, their forms, the unknown-agency head words and the word prefixes, checked."""
     data = load_yaml(path)
     entries = data.get("types")
     if not isinstance(entries, list) or not entries:
         raise fail(path, None, "expected a non-empty list 'types'")
     types: dict[str, AgencyType] = {}
     forms: list[AgencyForm] = []
+    prefixes: list[tuple[str, str]] = []
+    form_lines: dict[str, tuple[str, int | None]] = {}
     for entry in entries:
         line = line_of(entry)
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
@@ -147,9 +159,18 @@ def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyFor
         types[type_id] = AgencyType(type_id, label, scope, bare,
                                     _templates(path, line, entry.get("name"), "name"),
                                     _templates(path, line, entry.get("short"), "short"))
-        forms.extend(_forms(path, entry, type_id, bare))
+        for form in _forms(path, entry, type_id, bare):
+            key = " ".join(form.surface.casefold().split())
+            owner = form_lines.get(key)
+            if owner is not None and owner[0] != type_id:
+                raise fail(path, line, f"form {form.surface!r} already belongs to type {owner[0]!r} "
+                                       f"(line {owner[1]})")
+            form_lines[key] = (type_id, line)
+            forms.append(form)
+        for prefix in string_list(path, line, entry.get("prefixes"), f"prefixes of {type_id!r}"):
+            prefixes.append((prefix, type_id))
     heads = tuple(string_list(path, None, data.get("unknown_agency_heads"), "unknown_agency_heads"))
-    return types, forms, heads
+    return types, forms, heads, tuple(prefixes)
 
 
 def load_agency_names(path: Path, types: Mapping[str, AgencyType],
@@ -174,6 +195,6 @@ def load_agency_names(path: Path, types: Mapping[str, AgencyType],
 
 
 def load_agencies(types_path: Path, names_path: Path, gazetteer: RegionGazetteer) -> AgencyCatalogue:
-    types, forms, heads = load_agency_types(types_path)
+    types, forms, heads, prefixes = load_agency_types(types_path)
     overrides = load_agency_names(names_path, types, gazetteer)
-    return AgencyCatalogue(types, tuple(forms), overrides, heads)
+    return AgencyCatalogue(types, tuple(forms), overrides, heads, prefixes)

@@ -44,6 +44,15 @@ class AwardLexicon:
     generic_award: tuple[str, ...]
     name_stops: tuple[str, ...]
     ordinals: dict[str, int]
+    win_verbs: tuple[str, ...] = ()
+
+    def grade_owner(self, word: str) -> AwardEntry | None:
+        """The known award whose predicates or categories include `word` (case-insensitive)."""
+        folded = " ".join(word.split()).casefold()
+        for entry in self.awards.values():
+            if any(g.casefold() == folded for g in (*entry.predicates, *entry.categories)):
+                return entry
+        return None
 
 
 def _entry(path: Path, node, seen_surface: dict[str, str]) -> AwardEntry:  # noqa: ANN001 - yaml node
@@ -96,6 +105,7 @@ def load_awards(path: Path = AWARDS_FILE) -> AwardLexicon:
         generic_award=award,
         name_stops=as_texts(path, required(path, top, "name_stops", root), "name_stops"),
         ordinals=_ordinals(path, top["ordinals"]) if "ordinals" in top else {},
+        win_verbs=as_texts(path, top["win_verbs"], "win_verbs") if "win_verbs" in top else (),
     )
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from kg.knowledge.agencies import AgencyCatalogue, AgencyForm, load_agencies
+from kg.knowledge.junk import JunkPatterns, load_junk
 from kg.knowledge.matcher import Entry, Hit, SurfaceMatcher, case_of, fold, fold_form
 from kg.knowledge.regions import RegionGazetteer, load_regions
 from kg.knowledge.roles import RoleForm, RoleLexicon, load_roles
 from kg.knowledge.titles import PersonTitles, load_titles
-from kg.knowledge.junk import JunkPatterns, load_junk
 from kg.knowledge.topics import Topic, load_topics
 from kg.paths import LEXICON_DIR, ONTOLOGY_DIR
 from kg.types import Region

@@ -1,8 +1,10 @@
 """One Aho-Corasick automaton over every surface form of every lexicon.
 
 Finding candidates is the only step that touches every character of every article, so it is one pass
-of a compiled automaton (pyahocorasick) over a case-folded copy of the text; the checks that make a
-hit real (whole words, capitalisation, exact case for acronyms) run only at the hits.
+of a compiled automaton (pyahocorasick) over a folded copy of the text: lower case, the punctuation
+that may open a word turned into spaces, same length (offsets stay valid). Keys start with a space and
+the text gets one in front, so forms only match at the start of a word; the checks that make a hit
+real (word end, capitalisation, exact case for acronyms) run only at the hits.
 """
 
 from __future__ import annotations
@@ -19,21 +21,31 @@ from kg.types import MentionKind
 
 Case = Literal["any", "cap", "exact"]
 
-_WS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\xa0": " ", "\u2009": " ", "\u202f": " ",
-                     "\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-"})
+# Characters that may stand right before a word; the folded text has a space there instead, so that a
+# key (which starts with a space) matches at the start of any word. They never occur inside keys.
+_BOUNDARY = "\n\t\r\xa0\u2009\u202f(\u201c\"\u2018'/[\u2026"
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """Case-folded text of the SAME length, so offsets found in it are offsets in `text`."""
+    """Lower-cased text with word-opening punctuation as spaces, of the SAME length as `text`."""
     low = text.lower()
     if len(low) != len(text):  # a few characters (İ) lower-case to two; fold them one by one
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_WS)
+    for char in _BOUNDARY:
+        if char in low:
+            low = low.replace(char, " ")
+    return low
 
 
 def fold_form(form: str) -> str:
+    """A lexicon form as a lookup key: folded, runs of spaces collapsed."""
     return _SPACES.sub(" ", fold(form)).strip()
+
+
+def _automaton_key(form: str) -> str:
+    """The key a form is matched by: a space (the word start), then the folded form."""
+    return " " + fold_form(form)
 
 
 def case_of(form: str, default: Case) -> Case:
@@ -89,9 +101,9 @@ class SurfaceMatcher:
         table: dict[str, list[Entry]] = {}
         for entry in entries:
             for variant in spelling_variants(entry.surface):
-                key = fold_form(variant)
-                if not key:
+                if not fold_form(variant):
                     continue
+                key = _automaton_key(variant)
                 variant_entry = entry if variant == entry.surface else Entry(
                     entry.kind, entry.value, entry.rule, variant, entry.case)
                 bucket = table.setdefault(key, [])
@@ -100,42 +112,44 @@ class SurfaceMatcher:
                     bucket.append(variant_entry)
         automaton = ahocorasick.Automaton()
         for key, bucket in table.items():
-            automaton.add_word(key, (len(key), tuple(bucket)))
+            automaton.add_word(key, (len(key), key[-1].isalnum(), tuple(bucket)))
         automaton.make_automaton()
         self._automaton = automaton
         self.size = len(table)
 
     def find(self, text: str, folded: str | None = None) -> list[Hit]:
-        low = fold(text) if folded is None else folded
-        n = len(low)
-        hits: list[Hit] = []
-        for last, (length, entries) in self._automaton.iter(low):
+        low = " " + (fold(text) if folded is None else folded) + " "
+        raw: list[tuple[int, int, Entry]] = []
+        for last, (length, open_end, entries) in self._automaton.iter(low):
+            # `low` is shifted by one: the key's leading space sits on the character before the form
+            if open_end and low[last + 1].isalnum():
+                continue  # the form ends inside a word
             start = last - length + 1
-            end = last + 1
-            if low[start].isalnum() and start > 0 and low[start - 1].isalnum():
-                continue
-            if low[last].isalnum() and end < n and low[end].isalnum():
-                continue
             for entry in entries:
                 if entry.case == "exact":
-                    if _SPACES.sub(" ", text[start:end]) != entry.surface:
+                    if text[start:last] != entry.surface and _SPACES.sub(" ", text[start:last]) != entry.surface:
                         continue
                 elif entry.case == "cap" and not text[start].isupper():
                     continue
-                hits.append(Hit(start, end, entry))
-        hits.sort(key=lambda h: (h.start, -h.end))
+                raw.append((start, -last, entry))
+        raw.sort(key=_order)
         kept: list[Hit] = []
         max_end = -1
-        max_span = (-1, -1)
-        seen: set[tuple[int, int, str, str]] = set()
-        for hit in hits:
-            ident = (hit.start, hit.end, hit.entry.kind, hit.entry.value)
-            if ident in seen:
-                continue
-            seen.add(ident)
-            if hit.end <= max_end and (hit.start, hit.end) != max_span:
+        max_start = -1
+        previous: tuple[int, int, str, str] | None = None
+        for start, neg_end, entry in raw:
+            end = -neg_end
+            ident = (start, end, entry.kind, entry.value)
+            if ident == previous:
+                continue  # the same reading reached through two spelling variants
+            previous = ident
+            if end <= max_end and (start != max_start or end != max_end):
                 continue  # inside a longer hit: "Kalimantan Timur" inside "Provinsi Kalimantan Timur"
-            kept.append(hit)
-            if hit.end > max_end:
-                max_end, max_span = hit.end, (hit.start, hit.end)
+            kept.append(Hit(start, end, entry))
+            if end > max_end:
+                max_end, max_start = end, start
         return kept
+
+
+def _order(item: tuple[int, int, Entry]) -> tuple[int, int, str, str]:
+    return item[0], item[1], item[2].kind, item[2].value

@@ -24,6 +24,7 @@ PREFIXES: dict[str, tuple[str, ...]] = {
     "kota": ("Kota",),
     "kecamatan": ("Kecamatan", "Kec.", "Kec", "Distrik"),
 }
+_ISLANDS = "Kepulauan "  # the press drops it from regency names: "Kepulauan Anambas" → "Anambas"
 _OFFICIAL_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
 
 
@@ -79,6 +80,8 @@ def _official_forms(regions: Mapping[str, Region]) -> list[RegionForm]:
         rule = f"lokal:{region.level}"
         if region.level != "kecamatan":
             forms.append(RegionForm(bare, region.code, rule))
+            if region.level == "kabupaten" and bare.startswith(_ISLANDS):
+                forms.append(RegionForm(bare[len(_ISLANDS):], region.code, rule))  # "Anambas"
         if region.name != bare:
             forms.append(RegionForm(region.name, region.code, rule))
         for prefix in PREFIXES[region.level]:

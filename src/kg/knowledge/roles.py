@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,12 @@ class RoleLexicon:
     forms: tuple[RoleForm, ...]
     not_roles: tuple[str, ...]
     title_words: frozenset[str]  # lower-cased words that continue a title
+    place_before: re.Pattern[str] | None = None  # "Rumah Jabatan" before "Bupati": a place, not a post
+
+    def is_place(self, text: str, role_start: int) -> bool:
+        """Whether the role word at `role_start` is part of a place name ("Rumah Jabatan Bupati")."""
+        return self.place_before is not None and \
+            self.place_before.search(text, max(0, role_start - 40), role_start) is not None
 
 
 def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
@@ -90,4 +97,9 @@ def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
             add_form(str(surface), role_id, line_of(fused, line), type_id)
     not_roles = tuple(string_list(path, None, data.get("not_roles"), "not_roles"))
     words = frozenset(w.casefold() for w in string_list(path, None, data.get("title_words"), "title_words"))
-    return RoleLexicon(roles, tuple(forms), not_roles, words)
+    places = string_list(path, None, data.get("not_titles_after"), "not_titles_after")
+    pattern = None
+    if places:
+        alternatives = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w.])(?:{alternatives})[ \t]*$", re.IGNORECASE)
+    return RoleLexicon(roles, tuple(forms), not_roles, words, pattern)

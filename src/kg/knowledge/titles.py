@@ -17,6 +17,7 @@ class PersonTitles:
     address_forms: frozenset[str] = frozenset()  # "Ibu", "Bapak": skipped before a name, not kept
     particles: frozenset[str] = frozenset()  # "bin": lower-case words allowed inside a name
     not_names: frozenset[str] = frozenset()  # capitalised words that never start or continue a name
+    name_openers: frozenset[str] = frozenset()  # "I", "Ni": open Balinese names, though roman numerals
 
 
 def variants(form: str) -> set[str]:
@@ -45,4 +46,5 @@ def load_titles(path: Path) -> PersonTitles:
     address = frozenset(string_list(path, None, data.get("address_forms"), "address_forms"))
     particles = frozenset(string_list(path, None, data.get("name_particles"), "name_particles"))
     not_names = frozenset(string_list(path, None, data.get("not_names"), "not_names"))
-    return PersonTitles(result["honorifics"], result["degrees"], address, particles, not_names)
+    openers = frozenset(string_list(path, None, data.get("name_openers"), "name_openers"))
+    return PersonTitles(result["honorifics"], result["degrees"], address, particles, not_names, openers)

@@ -26,6 +26,7 @@ __all__ = [
     "PARAMETER_TYPES",
     "CannedQuery",
     "Parameter",
+    "SelectResult",
     "bind",
     "catalog",
     "compact",

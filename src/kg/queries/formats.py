@@ -93,6 +93,7 @@ def to_table(result: SelectResult, title: str | None = None) -> Table:
 
 def render_table(result: SelectResult, title: str | None = None, width: int | None = None) -> str:
     """The table as text, for printing or for tests; wide enough that IRIs stay on one line."""
-    console = Console(file=io.StringIO(), width=width or 200, color_system=None, soft_wrap=False)
+    console = Console(file=io.StringIO(), width=width or 200, color_system=None, soft_wrap=False,
+                      force_jupyter=False)  # in a notebook rich would otherwise bypass the file
     console.print(to_table(result, title))
     return console.file.getvalue()  # type: ignore[attr-defined]

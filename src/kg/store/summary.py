@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.store.names import ENTITIES_GRAPH, KG, SUMMARY_GRAPH, VISIT_PAIR_PREFIX
+from kg.store.names import ENTITIES_GRAPH, KG, KGI, SUMMARY_GRAPH, VISIT_PAIR_PREFIX
 
 _SCHEMA_START = "https://schema.org/startDate"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -78,28 +78,34 @@ def membership_updates(memberships: Iterable[str] | None) -> list[str]:
     return [insert] if delete is None else [delete, insert]
 
 
-def orphan_cleanup(candidates: Iterable[str]) -> list[str]:
-    """Drop the shared description of agencies/officials that no article mentions any more.
+def orphan_cleanup(candidates: Iterable[str], *, passes: int = 4) -> list[str]:
+    """Drop the shared description of nodes that nothing refers to any more.
 
-    Candidates are the agencies and officials an overwritten article version referred to; without this an
-    edited article would leave its old agency's name behind in `kgg:entities`. An `owl:sameAs` from a
-    merge does not keep a node alive: the merged node is then known only as the canonical one's alias.
+    Candidates are the individuals an overwritten article version referred to, and what their shared
+    descriptions refer to in turn (an agency's region, the region's parents). Without this an edited
+    article would leave its old agency's name or its old venue's district behind in `kgg:entities`. Each
+    pass removes one level (a district, then its now unused regency…). An `owl:sameAs` from a merge does
+    not keep a node alive: the merged node is then known only as the canonical one's alias.
     """
     values = " ".join(_iri(c) for c in sorted(set(candidates)))
     if not values:
         return []
     entities = _iri(ENTITIES_GRAPH)
-    return [
+    operation = (
         f"DELETE {{ GRAPH {entities} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
-        f"GRAPH {entities} {{ ?s <{_RDF_TYPE}> ?type ; ?p ?o }} "
-        f"FILTER(?type IN (<{KG}Agency>, <{KG}Official>)) "
+        f"GRAPH {entities} {{ ?s ?p ?o }} "
         f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p2 ?o2 }} FILTER(?g != {entities}) }} "
         f"FILTER NOT EXISTS {{ GRAPH ?g3 {{ ?x ?q ?s }} FILTER(?x != ?s && ?q != <{_SAME_AS}>) }} }}"
-    ]
+    )
+    return [operation] * passes
 
 
 def touched_query(graphs: Iterable[str]) -> tuple[str, str, str]:
-    """SELECTs for what the stored versions of these graphs refer to: pairs, memberships, entities."""
+    """SELECTs for what the stored versions of these graphs refer to: pairs, memberships, entities.
+
+    Entities are individuals (`kgi:`) within three steps in `kgg:entities` of what the graphs mention;
+    topics and ontology terms are shared vocabulary, never collected.
+    """
     values = " ".join(_iri(g) for g in sorted(set(graphs)))
     pairs = (
         f"SELECT DISTINCT ?v ?h WHERE {{ VALUES ?g {{ {values} }} "
@@ -108,9 +114,11 @@ def touched_query(graphs: Iterable[str]) -> tuple[str, str, str]:
     memberships = (
         f"SELECT DISTINCT ?m WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?m <{KG}attestedOn> ?d }} }}"
     )
+    any_step = "(!<urn:kg:no-such-property>)?"
     entities = (
         f"SELECT DISTINCT ?n WHERE {{ VALUES ?g {{ {values} }} "
-        f"GRAPH ?g {{ {{ ?n ?p ?o }} UNION {{ ?s ?p ?n }} }} "
-        f"GRAPH <{ENTITIES_GRAPH}> {{ ?n <{_RDF_TYPE}> ?t }} FILTER(?t IN (<{KG}Agency>, <{KG}Official>)) }}"
+        f"GRAPH ?g {{ {{ ?m ?p ?o }} UNION {{ ?s ?p ?m }} }} FILTER(isIRI(?m)) "
+        f"GRAPH <{ENTITIES_GRAPH}> {{ ?m {any_step}/{any_step}/{any_step} ?n }} "
+        f'FILTER(isIRI(?n) && STRSTARTS(STR(?n), "{KGI}")) }}'
     )
     return pairs, memberships, entities
