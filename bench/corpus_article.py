@@ -242,7 +242,7 @@ def _visit_body(page: Page, story: Story) -> list[str]:
         second = story.visits[1]
         when = _sp(date_phrase(rng, second.date, second.date_form))
         paragraphs.append(
-            f"Setelah dari {page.agency(first.host)}, {page.agency(second.visitors[0])} juga "
+            f"Setelah dari {page.agency(first.host)}, {_visitors(page, second)} juga "
             f"menyambangi {page.agency(second.host)}{when} untuk membahas {page.topics(second.topics)}."
         )
         if second.receiver:

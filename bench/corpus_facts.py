@@ -272,6 +272,11 @@ def sample_visit(
     )
 
 
+def band(score: Decimal, bands: tuple[tuple[str, str], ...]) -> str:
+    """The name of the published band a score falls in (the predicate follows from the score)."""
+    return next(name for lowest, name in bands if score >= Decimal(lowest))
+
+
 def sample_awards(
     rng: random.Random, region: RegionInfo, published: date, count: int
 ) -> tuple[AwardFact, ...]:
@@ -300,10 +305,10 @@ def sample_awards(
             )
         elif name == AWARD_IKIP:
             score = Decimal(rng.randint(5000, 9200)) / 100
-            awards.append(AwardFact(name, pemda, year, category=rng.choice(IKIP_CATEGORIES), score=score))
+            awards.append(AwardFact(name, pemda, year, category=band(score, IKIP_CATEGORIES), score=score))
         else:
             score = Decimal(rng.randint(150, 460)) / 100
-            awards.append(AwardFact(name, pemda, year, predicate=rng.choice(SPBE_PREDICATES), score=score))
+            awards.append(AwardFact(name, pemda, year, predicate=band(score, SPBE_PREDICATES), score=score))
     return tuple(awards)
 
 

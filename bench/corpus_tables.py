@@ -460,8 +460,21 @@ AKIP_PREDICATES: tuple[str, ...] = (
     "Kurang Informatif",
     "Tidak Informatif",
 )
-IKIP_CATEGORIES: tuple[str, ...] = ("Baik", "Sedang", "Sedang", "Buruk")
-SPBE_PREDICATES: tuple[str, ...] = ("Sangat Baik", "Baik", "Memuaskan", "Cukup")
+# Index bands as published: (lowest score of the band, its name), highest band first.
+IKIP_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("90", "Sangat Baik"),
+    ("80", "Baik"),
+    ("60", "Sedang"),
+    ("40", "Buruk"),
+    ("0", "Buruk Sekali"),
+)
+SPBE_PREDICATES: tuple[tuple[str, str], ...] = (
+    ("4.2", "Memuaskan"),
+    ("3.5", "Sangat Baik"),
+    ("2.6", "Baik"),
+    ("1.8", "Cukup"),
+    ("0", "Kurang"),
+)
 
 JUNK_LINES: tuple[str, ...] = (
     "Bagikan artikel ini:",
@@ -470,10 +483,10 @@ JUNK_LINES: tuple[str, ...] = (
     "Penulis: Tim Redaksi | Dibaca {n} kali",
     "Komentar ditutup untuk artikel ini.",
     "Kirim komentar Anda di bawah ini",
-    "Nama * Surel * Situs web",
+    "Nama * Surel *",
     "Tidak ada artikel lain untuk dimuat.",
     "Muat lebih banyak berita",
-    "Ikuti kami di media sosial",
+    "Ikuti kami untuk kabar terbaru",
 )
 
 # Background sentences that carry no facts: real articles are mostly this, and extraction speed
@@ -491,8 +504,8 @@ BACKGROUND: tuple[str, ...] = (
     "Sebagian besar layanan kini sudah dapat diakses melalui telepon genggam tanpa harus datang ke kantor.",
     "Pelatihan rutin bagi aparatur dinilai penting agar kemampuan mereka tidak tertinggal.",
     "Hasil pertemuan akan dilaporkan kepada pimpinan daerah sebagai bahan pengambilan kebijakan.",
-    "Di sisi lain, keamanan data pribadi warga tetap menjadi perhatian utama dalam setiap inovasi.",
-    "Sosialisasi kepada warga dilakukan lewat radio, media sosial, hingga pertemuan tatap muka di kelurahan.",
+    "Di sisi lain, perlindungan privasi warga tetap menjadi perhatian utama dalam setiap inovasi.",
+    "Sosialisasi dilakukan lewat radio, pengumuman di rumah ibadah, hingga pertemuan di kelurahan.",
     "Beberapa inovasi bahkan lahir dari gagasan pegawai muda yang baru bergabung beberapa tahun lalu.",
     "Tantangan geografis membuat pemerataan jaringan di wilayah terpencil belum sepenuhnya tuntas.",
     "Pemerintah daerah menargetkan seluruh layanan dasar dapat diakses secara daring dalam dua tahun.",

@@ -38,6 +38,12 @@ def _version(name: str) -> str | None:
         return None
 
 
+def _relative(path: str) -> str:
+    """The interpreter as a reader would type it (.venv/bin/python), when it lives under the cwd."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def describe(command: list[str] | None = None) -> dict[str, object]:
     """Date, CPU, core count, memory, Python and package versions, and the command that was run."""
     return {
@@ -48,7 +54,7 @@ def describe(command: list[str] | None = None) -> dict[str, object]:
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
         "packages": {name: _version(name) for name in PACKAGES},
-        "command": " ".join(command if command is not None else [sys.executable, *sys.argv]),
+        "command": " ".join(command if command is not None else [_relative(sys.executable), *sys.argv]),
     }
 
 

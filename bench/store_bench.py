@@ -130,7 +130,29 @@ def time_server_queries(store, parameters: dict[str, dict[str, str]]) -> dict[st
     return results
 
 
-def child(corpus: Path, location: Path, batch_size: int, max_seconds: float) -> dict[str, object]:
+def _profile_top(profiler, count: int) -> list[dict[str, object]]:
+    """The `count` functions with the most cumulative time, where they live relative to the repository."""
+    import pstats
+
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    top = sorted(stats.items(), key=lambda item: item[1][3], reverse=True)[:count]
+    out = []
+    for (filename, line, function), (_, calls, own, cumulative, _) in top:
+        where = filename.replace(str(ROOT) + "/", "")
+        out.append(
+            {
+                "function": f"{where}:{line}({function})",
+                "calls": calls,
+                "own_s": round(own, 2),
+                "cumulative_s": round(cumulative, 2),
+            }
+        )
+    return out
+
+
+def child(
+    corpus: Path, location: Path, batch_size: int, max_seconds: float, profile: int = 0
+) -> dict[str, object]:
     """Ingest the corpus into a new embedded store, then time the canned queries on it."""
     from kg.ingest import ingest
     from kg.store.embedded import open_store
@@ -151,8 +173,15 @@ def child(corpus: Path, location: Path, batch_size: int, max_seconds: float) -> 
             raise IngestBudgetSpent
 
     stopped = False
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
     with open_store(location, create=True) as store:
         try:
+            if profiler is not None:
+                profiler.enable()
             summary = ingest([corpus], store, batch_size=batch_size, progress=progress)
             stored, problems, warnings = summary.stored, len(summary.problems), len(summary.warnings)
             counts = summary.counts
@@ -160,6 +189,8 @@ def child(corpus: Path, location: Path, batch_size: int, max_seconds: float) -> 
             stopped, stored, problems, warnings = True, committed, None, None
             counts = store.counts()
         ingest_s = time.perf_counter() - started
+        if profiler is not None:
+            profiler.disable()
         parameters = choose_parameters(store)
     return {
         "articles_stored": stored,
@@ -176,6 +207,7 @@ def child(corpus: Path, location: Path, batch_size: int, max_seconds: float) -> 
         "baseline_rss_mb": baseline,
         "peak_rss_mb": peak_rss_mb(),
         "parameters": parameters,
+        "profile": _profile_top(profiler, profile) if profiler is not None else None,
     }
 
 
@@ -237,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--max-ingest-seconds", type=float, default=1500)
     parser.add_argument("--no-server", action="store_true", help="skip the Oxigraph server half")
+    parser.add_argument(
+        "--profile", type=int, default=0, help="record the N costliest functions of the ingest"
+    )
     parser.add_argument("--query-timeout", type=float, default=300, help="seconds before a query is given up")
     parser.add_argument("--work", type=Path, help="scratch folder, kept (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "store_bench.json")
@@ -253,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(time_query(store, args.query_child, json.loads(args.params))))
         return 0
     if args.child:
-        print(json.dumps(child(args.corpus, args.store, args.batch_size, args.max_ingest_seconds)))
+        print(
+            json.dumps(child(args.corpus, args.store, args.batch_size, args.max_ingest_seconds, args.profile))
+        )
         return 0
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
@@ -276,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                 str(args.batch_size),
                 "--max-ingest-seconds",
                 str(args.max_ingest_seconds),
+                "--profile",
+                str(args.profile),
             ]
             print(f"{articles} articles: ingesting", file=sys.stderr)
             done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False, cwd=ROOT)

@@ -11,7 +11,9 @@ load time, peak resident memory, store size on disk, and the time of
 - `who-visited-whom-summary`: the same from the kgg:summary VisitPair nodes;
 - `chain-naive`: two-step chains A→B→C joining every visit with every visit (grows with the square);
 - `chain-distinct`: the same with DISTINCT sub-selects of the pairs first;
-- `chain-summary`: the same over the VisitPair nodes.
+- `chain-summary`: the same over the VisitPair nodes;
+- `chain-to-hub-*`: the same three forms for the interactive question "who learned, through one
+  intermediary, from Diskominfo Jawa Timur" (chains ending at one busy host).
 
 The three chain forms must count the same chains; the result records whether they do. Both engines
 query with the default graph as the union of all graphs, as kg's canned queries expect.
@@ -32,6 +34,7 @@ from machine import describe, peak_rss_mb
 
 HERE = Path(__file__).resolve().parent
 PREFIX = "PREFIX kg: <https://w3id.org/kgid/ontology#>\n"
+HUB = "<https://w3id.org/kgid/id/agency/diskominfo/35>"  # Diskominfo Jawa Timur, the busiest host
 QUERIES = {
     "who-visited-whom": PREFIX
     + """
@@ -55,7 +58,22 @@ SELECT (COUNT(*) AS ?chains) WHERE {
     + """
 SELECT (COUNT(*) AS ?chains) WHERE {
   ?p kg:pairVisitor ?a ; kg:pairHost ?b . ?q kg:pairVisitor ?b ; kg:pairHost ?c . FILTER(?a != ?c) }""",
+    "chain-to-hub-naive": PREFIX
+    + """
+SELECT (COUNT(*) AS ?chains) WHERE { SELECT DISTINCT ?a ?b WHERE {
+  ?x kg:visitor ?a ; kg:host ?b . ?y kg:visitor ?b ; kg:host <HUB> . FILTER(?a != <HUB>) } }""",
+    "chain-to-hub-distinct": PREFIX
+    + """
+SELECT (COUNT(*) AS ?chains) WHERE {
+  { SELECT DISTINCT ?a ?b WHERE { ?x kg:visitor ?a ; kg:host ?b } }
+  { SELECT DISTINCT ?b WHERE { ?y kg:visitor ?b ; kg:host <HUB> } }
+  FILTER(?a != <HUB>) }""",
+    "chain-to-hub-summary": PREFIX
+    + """
+SELECT (COUNT(*) AS ?chains) WHERE {
+  ?p kg:pairVisitor ?a ; kg:pairHost ?b . ?q kg:pairVisitor ?b ; kg:pairHost <HUB> . FILTER(?a != <HUB>) }""",
 }
+QUERIES = {name: sparql.replace("<HUB>", HUB) for name, sparql in QUERIES.items()}
 
 
 def _folder_bytes(path: Path) -> int:
@@ -150,11 +168,15 @@ def _measure(engine: str, data: Path, work: Path, timeout: float) -> dict[str, o
 
 
 def _chains_agree(result: dict[str, object]) -> bool | None:
+    """Whether the three forms of each chain question gave the same count."""
     queries = result.get("queries")
     if not isinstance(queries, dict):
         return None
-    answers = {q["answer"] for name, q in queries.items() if name.startswith("chain")}
-    return len(answers) == 1
+    groups: dict[str, set[object]] = {}
+    for name, q in queries.items():
+        if name.startswith("chain"):
+            groups.setdefault(name.rsplit("-", 1)[0], set()).add(q["answer"])
+    return all(len(answers) == 1 for answers in groups.values())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,7 +54,7 @@ class GraphBuilder:
 
     def __init__(self) -> None:
         self.entities: dict[str, list[Quad]] = {}
-        self.pairs: dict[tuple[str, str], list] = {}  # (visitor, host) → [count, first, last]
+        self.pairs: dict[tuple[str, str], list] = {}  # (visitor, host) → [visit IRIs, first, last]
 
     def _entity(self, key: str, quads: list[tuple[NamedNode, NamedNode, object]]) -> None:
         if key not in self.entities:
@@ -139,8 +139,8 @@ class GraphBuilder:
             for visitor in visit.visitors:
                 v = self._agency(visitor)
                 triples.append((node, kg("visitor"), v))
-                pair = self.pairs.setdefault((v.value, host.value), [0, None, None])
-                pair[0] += 1
+                pair = self.pairs.setdefault((v.value, host.value), [set(), None, None])
+                pair[0].add(node.value)  # a visit reported by two articles is one visit
                 if visit.date:
                     pair[1] = min(filter(None, (pair[1], visit.date)))
                     pair[2] = max(filter(None, (pair[2], visit.date)))
@@ -182,12 +182,12 @@ class GraphBuilder:
         """Shared entities once each, and the per-pair visit summary."""
         for quads in self.entities.values():
             yield from quads
-        for (visitor, host), (count, first, last) in self.pairs.items():
+        for (visitor, host), (visits, first, last) in self.pairs.items():
             pair = NamedNode(f"{KGI}visit-pair/{_digest(visitor, host)}")
             yield Quad(pair, RDF_TYPE, kg("VisitPair"), SUMMARY)
             yield Quad(pair, kg("pairVisitor"), NamedNode(visitor), SUMMARY)
             yield Quad(pair, kg("pairHost"), NamedNode(host), SUMMARY)
-            yield Quad(pair, kg("visitCount"), _typed(count, "integer"), SUMMARY)
+            yield Quad(pair, kg("visitCount"), _typed(len(visits), "integer"), SUMMARY)
             if first:
                 yield Quad(pair, kg("firstVisit"), _typed(first.isoformat(), "date"), SUMMARY)
                 yield Quad(pair, kg("lastVisit"), _typed(last.isoformat(), "date"), SUMMARY)

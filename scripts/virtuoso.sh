@@ -4,6 +4,8 @@
 #   scripts/virtuoso.sh install                 install the Debian package (needs root and apt-get)
 #   scripts/virtuoso.sh start DIR [HTTP] [SQL]  new database in DIR, on 127.0.0.1 ports HTTP (8890) and SQL (1111)
 #   scripts/virtuoso.sh stop DIR                stop the server started in DIR (by the PID it recorded)
+#   scripts/virtuoso.sh run DIR [HTTP] [SQL]    new database in DIR, server in the foreground (for supervisors
+#                                               and tests: it stops when its caller stops it; no grant)
 #
 # `start` writes DIR/virtuoso.ini, starts virtuoso-t in the foreground of a background job, records its
 # PID in DIR/virtuoso.pid, waits (at most VIRTUOSO_WAIT seconds, default 60) until the SPARQL endpoint
@@ -81,6 +83,16 @@ MaxQueryExecutionTime      = 60
 EOF
 }
 
+run() {
+    local dir=${1:?usage: virtuoso.sh run DIR [HTTP_PORT] [SQL_PORT]} http=${2:-8890} sql=${3:-1111}
+    command -v virtuoso-t >/dev/null 2>&1 || die "virtuoso-t is not installed (scripts/virtuoso.sh install)"
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    write_ini "$dir" "$http" "$sql"
+    cd "$dir"
+    exec virtuoso-t +foreground +configfile "$dir/virtuoso.ini"
+}
+
 start() {
     local dir=${1:?usage: virtuoso.sh start DIR [HTTP_PORT] [SQL_PORT]} http=${2:-8890} sql=${3:-1111}
     command -v virtuoso-t >/dev/null 2>&1 || die "virtuoso-t is not installed (scripts/virtuoso.sh install)"
@@ -126,12 +138,13 @@ install() {
     command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install Virtuoso Open Source by hand"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends virtuoso-opensource
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y virtuoso-opensource
 }
 
 case ${1:-} in
     start) shift; start "$@" ;;
+    run) shift; run "$@" ;;
     stop) shift; stop "$@" ;;
     install) install ;;
-    *) die "usage: virtuoso.sh install | start DIR [HTTP_PORT] [SQL_PORT] | stop DIR" ;;
+    *) die "usage: virtuoso.sh install | start DIR [HTTP_PORT] [SQL_PORT] | stop DIR | run DIR [HTTP_PORT] [SQL_PORT]" ;;
 esac

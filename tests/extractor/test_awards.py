@@ -13,10 +13,16 @@ from kg.events.view import EventKnowledge
 from kg.knowledge.awards import AWARDS_FILE, GENERIC_TITLE, load_awards, surface_forms
 from kg.types import Award
 
-AGENCIES = {"Diskominfo Jabar": "diskominfo:32", "Pemprov Jabar": "pemda:32",
-            "Diskominfo Samarinda": "diskominfo:64.72", "Pemkot Samarinda": "pemda:64.72",
-            "Komisi Informasi Pusat": "komisi-informasi", "KemenPAN-RB": "kemenpan-rb",
-            "Kemkominfo": "kemkominfo", "Diskominfo Kaltim": "diskominfo:64"}
+AGENCIES = {
+    "Diskominfo Jabar": "diskominfo:32",
+    "Pemprov Jabar": "pemda:32",
+    "Diskominfo Samarinda": "diskominfo:64.72",
+    "Pemkot Samarinda": "pemda:64.72",
+    "Komisi Informasi Pusat": "komisi-informasi",
+    "KemenPAN-RB": "kemenpan-rb",
+    "Kemkominfo": "kemkominfo",
+    "Diskominfo Kaltim": "diskominfo:64",
+}
 
 
 def awards_of(build, events: EventKnowledge, text: str) -> tuple[Award, ...]:
@@ -24,8 +30,10 @@ def awards_of(build, events: EventKnowledge, text: str) -> tuple[Award, ...]:
 
 
 def test_predicate_year_and_rank(build, events) -> None:
-    text = ("Pemprov Jabar kembali meraih predikat “Informatif” pada Anugerah Keterbukaan Informasi Publik "
-            "Tahun 2024 dan menempati peringkat ke-3 dari 38 provinsi.")
+    text = (
+        "Pemprov Jabar kembali meraih predikat “Informatif” pada Anugerah Keterbukaan Informasi Publik "
+        "Tahun 2024 dan menempati peringkat ke-3 dari 38 provinsi."
+    )
     (award,) = awards_of(build, events, text)
     assert award.name == "Anugerah Keterbukaan Informasi Publik"
     assert award.recipient.key == "pemda:32"
@@ -48,8 +56,10 @@ def test_region_written_alone_credits_its_government(build, events) -> None:
 
 
 def test_index_score_with_decimal_comma_and_category(build, events) -> None:
-    text = ("Berdasarkan Indeks Keterbukaan Informasi Publik (IKIP), Pemprov Jabar mencatat skor 74,05 "
-            "dan masuk kategori “Baik”.")
+    text = (
+        "Berdasarkan Indeks Keterbukaan Informasi Publik (IKIP), Pemprov Jabar mencatat skor 74,05 "
+        "dan masuk kategori “Baik”."
+    )
     (award,) = awards_of(build, events, text)
     assert award.name == "Indeks Keterbukaan Informasi Publik"
     assert award.score == Decimal("74.05")
@@ -58,7 +68,8 @@ def test_index_score_with_decimal_comma_and_category(build, events) -> None:
 
 
 def test_spbe_index_with_awarder_from_the_lexicon(build, events) -> None:
-    text = "Sementara itu, Indeks SPBE Pemkot Samarinda pada tahun 2023 mencapai nilai 3,42 dengan predikat Sangat Baik."
+    text = ("Sementara itu, Indeks SPBE Pemkot Samarinda pada tahun 2023 mencapai nilai 3,42 dengan "
+            "predikat Sangat Baik.")
     (award,) = awards_of(build, events, text)
     assert (award.name, award.recipient.key, award.year) == ("Indeks SPBE", "pemda:64.72", 2023)
     assert award.score == Decimal("3.42") and award.predicate == "Sangat Baik"
@@ -74,11 +85,15 @@ def test_awarder_named_in_the_text(build, events) -> None:
 
 
 def test_generic_titles_split_and_keep_the_texts_words(build, events) -> None:
-    text = ("Diskominfo Jabar pernah dinobatkan sebagai pengelola kanal berita terbaik se-Indonesia dan "
-            "penyedia data terlengkap se-Indonesia dari Kemkominfo.")
+    text = (
+        "Diskominfo Jabar pernah dinobatkan sebagai pengelola kanal berita terbaik se-Indonesia dan "
+        "penyedia data terlengkap se-Indonesia dari Kemkominfo."
+    )
     awards = awards_of(build, events, text)
-    assert [a.name for a in awards] == ["pengelola kanal berita terbaik se-Indonesia",
-                                        "penyedia data terlengkap se-Indonesia"]
+    assert [a.name for a in awards] == [
+        "pengelola kanal berita terbaik se-Indonesia",
+        "penyedia data terlengkap se-Indonesia",
+    ]
     assert {a.recipient.key for a in awards} == {"diskominfo:32"}
     assert {a.awarder.key for a in awards if a.awarder} == {"kemkominfo"}
     assert all(a.rule == f"award:{GENERIC_TITLE}" for a in awards)
@@ -92,32 +107,41 @@ def test_the_awarder_is_never_the_recipient(build, events) -> None:
 
 
 def test_recipient_from_the_sentence_before(build, events) -> None:
-    text = ("Kepala dinas memaparkan capaian Pemprov Jabar. Ia menyebut predikat Informatif dalam Anugerah "
-            "Keterbukaan Informasi Publik 2025.")
+    text = (
+        "Kepala dinas memaparkan capaian Pemprov Jabar. Ia menyebut predikat Informatif dalam Anugerah "
+        "Keterbukaan Informasi Publik 2025."
+    )
     (award,) = awards_of(build, events, text)
     assert award.recipient.key == "pemda:32"
 
 
-@pytest.mark.parametrize("text", [
-    "Kepala dinas memberikan penghargaan kepada para peserta terbaik.",
-    "Diskominfo Samarinda menggelar rapat evaluasi kinerja pegawai.",
-    "Penghargaan itu menjadi motivasi bagi kami.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kepala dinas memberikan penghargaan kepada para peserta terbaik.",
+        "Diskominfo Samarinda menggelar rapat evaluasi kinerja pegawai.",
+        "Penghargaan itu menjadi motivasi bagi kami.",
+    ],
+)
 def test_no_award_without_a_name_or_a_recipient(build, events, text) -> None:
     assert awards_of(build, events, text) == ()
 
 
 def test_repeated_mentions_are_merged(build, events) -> None:
-    text = ("Pemprov Jabar meraih predikat Informatif pada Anugerah Keterbukaan Informasi Publik 2024. "
-            "Capaian Anugerah Keterbukaan Informasi Publik 2024 itu menempatkan Pemprov Jabar di peringkat "
-            "ke-2 dari 38.")
+    text = (
+        "Pemprov Jabar meraih predikat Informatif pada Anugerah Keterbukaan Informasi Publik 2024. "
+        "Capaian Anugerah Keterbukaan Informasi Publik 2024 itu menempatkan Pemprov Jabar di peringkat "
+        "ke-2 dari 38."
+    )
     (award,) = awards_of(build, events, text)
     assert (award.predicate, award.rank, award.out_of) == ("Informatif", 2, 38)
 
 
 def test_award_lexicon_feeds_the_automaton() -> None:
     forms = dict(surface_forms())
-    assert forms["AKIP"] == "anugerah-kip" and forms["IKIP"] == "ikip" and forms["Indeks SPBE"] == "indeks-spbe"
+    assert (
+        forms["AKIP"] == "anugerah-kip" and forms["IKIP"] == "ikip" and forms["Indeks SPBE"] == "indeks-spbe"
+    )
     assert forms["dinobatkan sebagai"] == GENERIC_TITLE
 
 
@@ -125,16 +149,80 @@ def test_award_lexicon_error_names_file_and_line(tmp_path: Path) -> None:
     text = AWARDS_FILE.read_text(encoding="utf-8").replace("      - IKIP\n", "      - IKIP\n      - AKIP\n")
     bad = tmp_path / "awards.yaml"
     bad.write_text(text, encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"awards.yaml:\d+: 'AKIP' is already a surface form of anugerah-kip"):
+    with pytest.raises(
+        DataFileError, match=r"awards.yaml:\d+: 'AKIP' is already a surface form of anugerah-kip"
+    ):
         load_awards(bad)
 
 
 def test_a_new_award_is_a_data_edit(tmp_path: Path) -> None:
     text = AWARDS_FILE.read_text(encoding="utf-8").replace(
-        "# Generic award phrases", "  - id: ipp\n    name: Indeks Pelayanan Publik\n    awarder: kemenpan-rb\n"
-        "    surface: [Indeks Pelayanan Publik, IPP]\n\n# Generic award phrases")
+        "# Generic award phrases",
+        "  - id: ipp\n    name: Indeks Pelayanan Publik\n    awarder: kemenpan-rb\n"
+        "    surface: [Indeks Pelayanan Publik, IPP]\n\n# Generic award phrases",
+    )
     edited = tmp_path / "awards.yaml"
     edited.write_text(text, encoding="utf-8")
     lexicon = load_awards(edited)
     assert lexicon.awards["ipp"].name == "Indeks Pelayanan Publik"
     assert ("IPP", "ipp") in set(surface_forms(edited))
+
+
+def test_a_result_list_after_the_award(build, events) -> None:
+    text = (
+        "Komisi Informasi Pusat menyerahkan Anugerah Keterbukaan Informasi Publik tahun 2024 kepada "
+        "badan publik se-Indonesia. Pemprov Jabar meraih nilai 95,10 dan predikat Informatif, peringkat "
+        "ke-1 dari 38 provinsi. Pemkot Samarinda meraih predikat Menuju Informatif dengan nilai 84,05. "
+        "Kepala dinas menyebut predikat informatif sebagai cermin kerja keras."
+    )
+    awards = {a.recipient.key: a for a in awards_of(build, events, text)}
+    assert set(awards) == {"pemda:32", "pemda:64.72"}
+    first, second = awards["pemda:32"], awards["pemda:64.72"]
+    assert (first.score, first.predicate, first.rank, first.out_of, first.year) == (
+        Decimal("95.10"),
+        "Informatif",
+        1,
+        38,
+        2024,
+    )
+    assert (second.score, second.predicate, second.year) == (Decimal("84.05"), "Menuju Informatif", 2024)
+    assert {a.awarder.key for a in awards.values() if a.awarder} == {"komisi-informasi"}
+
+
+def test_the_body_that_hands_out_the_award_is_not_credited(build, events) -> None:
+    text = "Komisi Informasi Pusat mengumumkan Indeks Keterbukaan Informasi Publik 2024 di Jakarta."
+    assert awards_of(build, events, text) == ()
+
+
+def test_an_award_named_before_its_english_word(build, events) -> None:
+    text = (
+        "Pemprov Jabar menerima Digital Transformation Award 2024 dari Kemkominfo dengan kategori "
+        "Provinsi Paling Adaptif di Jakarta."
+    )
+    (award,) = awards_of(build, events, text)
+    assert award.name == "Digital Transformation Award"
+    assert (award.recipient.key, award.year, award.category) == ("pemda:32", 2024, "Provinsi Paling Adaptif")
+    assert award.awarder is not None and award.awarder.key == "kemkominfo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemprov Jabar menutup tahun dengan dua penghargaan tingkat nasional.",
+        "Jabar Borong Penghargaan Akhir Tahun\n\nIsi berita.",
+        "Diskominfo Samarinda meraih predikat informatif beberapa tahun terakhir.",
+        "Diskominfo Samarinda sedang menyiapkan hasil evaluasi SPBE tahun ini.",
+    ],
+)
+def test_talk_about_awards_is_not_an_award(build, events, text) -> None:
+    assert awards_of(build, events, text) == ()
+
+
+def test_the_year_of_a_ceremony_date_is_not_the_award_year(build, events) -> None:
+    text = (
+        "Pemkot Samarinda meraih predikat Informatif pada Anugerah KIP 2024. Penghargaan itu diserahkan "
+        "pada 18 Feb 2025 dan menempatkan Samarinda di peringkat pertama dengan nilai 94,05, atau "
+        "peringkat ke-1 dari 10 kabupaten/kota."
+    )
+    (award,) = awards_of(build, events, text)
+    assert (award.year, award.score, award.rank, award.out_of) == (2024, Decimal("94.05"), 1, 10)

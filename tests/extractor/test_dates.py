@@ -12,25 +12,29 @@ from hypothesis import strategies as st
 from kg.errors import DataFileError
 from kg.events.dates import find_dates, parse_date, resolve_yearless
 from kg.knowledge.calendar import CALENDAR_FILE, load_calendar
+from kg.types import Span
 
 PUBLISHED = date(2025, 12, 19)  # a Friday
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Rombongan tiba pada Selasa (9/5/2023) di kantor dinas.", date(2023, 5, 9)),
-    ("Pertemuan digelar Kamis pagi, (18/12/2025) di ruang rapat.", date(2025, 12, 18)),
-    ("Kegiatan berlangsung Rabu (3/1/24).", date(2024, 1, 3)),
-    ("Audiensi dilaksanakan pada 3 Maret 2024 di aula.", date(2024, 3, 3)),
-    ("Audiensi dilaksanakan pada 3 Mar 2024 di aula.", date(2024, 3, 3)),
-    ("Audiensi dilaksanakan pada 3 Mar. 2024 di aula.", date(2024, 3, 3)),
-    ("Studi banding itu berlangsung 21 Agt 2023.", date(2023, 8, 21)),
-    ("Studi banding itu berlangsung 21 Agu 2023.", date(2023, 8, 21)),
-    ("Studi banding itu berlangsung 7 Sept 2022.", date(2022, 9, 7)),
-    ("Studi banding itu berlangsung 7 Okt 2022.", date(2022, 10, 7)),
-    ("Studi banding itu berlangsung 30 Nop 2021.", date(2021, 11, 30)),
-    ("Studi banding itu berlangsung 1 Des 2021.", date(2021, 12, 1)),
-    ("Surat tertanggal 09-05-2023 diterima.", date(2023, 5, 9)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rombongan tiba pada Selasa (9/5/2023) di kantor dinas.", date(2023, 5, 9)),
+        ("Pertemuan digelar Kamis pagi, (18/12/2025) di ruang rapat.", date(2025, 12, 18)),
+        ("Kegiatan berlangsung Rabu (3/1/24).", date(2024, 1, 3)),
+        ("Audiensi dilaksanakan pada 3 Maret 2024 di aula.", date(2024, 3, 3)),
+        ("Audiensi dilaksanakan pada 3 Mar 2024 di aula.", date(2024, 3, 3)),
+        ("Audiensi dilaksanakan pada 3 Mar. 2024 di aula.", date(2024, 3, 3)),
+        ("Studi banding itu berlangsung 21 Agt 2023.", date(2023, 8, 21)),
+        ("Studi banding itu berlangsung 21 Agu 2023.", date(2023, 8, 21)),
+        ("Studi banding itu berlangsung 7 Sept 2022.", date(2022, 9, 7)),
+        ("Studi banding itu berlangsung 7 Okt 2022.", date(2022, 10, 7)),
+        ("Studi banding itu berlangsung 30 Nop 2021.", date(2021, 11, 30)),
+        ("Studi banding itu berlangsung 1 Des 2021.", date(2021, 12, 1)),
+        ("Surat tertanggal 09-05-2023 diterima.", date(2023, 5, 9)),
+    ],
+)
 def test_explicit_dates(text: str, expected: date) -> None:
     assert parse_date(text, PUBLISHED) == expected
 
@@ -66,15 +70,18 @@ def test_relative_words_without_publication_give_nothing() -> None:
     assert parse_date("Kunjungan itu berlangsung Senin lalu.", None) is None
 
 
-@pytest.mark.parametrize("text", [
-    "Kunjungan itu berlangsung pekan lalu.",
-    "Kunjungan itu berlangsung minggu lalu.",
-    "Kunjungan itu berlangsung beberapa waktu lalu.",
-    "Nilai indeks naik menjadi 3,79 pada tahun 2024.",
-    "Provinsi itu berada di peringkat ke-12 dari 21 provinsi.",
-    "Skor 68,81 masuk kategori sedang.",
-    "Kegiatan ini rutin digelar.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunjungan itu berlangsung pekan lalu.",
+        "Kunjungan itu berlangsung minggu lalu.",
+        "Kunjungan itu berlangsung beberapa waktu lalu.",
+        "Nilai indeks naik menjadi 3,79 pada tahun 2024.",
+        "Provinsi itu berada di peringkat ke-12 dari 21 provinsi.",
+        "Skor 68,81 masuk kategori sedang.",
+        "Kegiatan ini rutin digelar.",
+    ],
+)
 def test_no_day_named_means_no_date(text: str) -> None:
     assert parse_date(text, PUBLISHED) is None
 
@@ -134,8 +141,9 @@ def test_calendar_lexicon_loads() -> None:
 
 def test_calendar_error_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "calendar.yaml"
-    text = CALENDAR_FILE.read_text(encoding="utf-8").replace("  - {text: kemarin, days: -1}",
-                                                             "  - {text: kemarin, days: 1}")
+    text = CALENDAR_FILE.read_text(encoding="utf-8").replace(
+        "  - {text: kemarin, days: -1}", "  - {text: kemarin, days: 1}"
+    )
     bad.write_text(text, encoding="utf-8")
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "text: kemarin, days: 1" in row)
     with pytest.raises(DataFileError, match=rf"calendar.yaml:{line}: days must not be positive"):
@@ -144,9 +152,21 @@ def test_calendar_error_names_file_and_line(tmp_path: Path) -> None:
 
 def test_a_new_month_spelling_is_a_data_edit(tmp_path: Path) -> None:
     edited = tmp_path / "calendar.yaml"
-    edited.write_text(CALENDAR_FILE.read_text(encoding="utf-8").replace("[Maret, Mar]", "[Maret, Mar, Mrt]"),
-                      encoding="utf-8")
+    edited.write_text(
+        CALENDAR_FILE.read_text(encoding="utf-8").replace("[Maret, Mar]", "[Maret, Mar, Mrt]"),
+        encoding="utf-8",
+    )
     assert parse_date("Digelar 4 Mrt 2024.", PUBLISHED) is None
-    from kg.events.dates import find_dates as find
-    (mention,) = find("Digelar 4 Mrt 2024.", PUBLISHED, load_calendar(edited))
+    (mention,) = find_dates("Digelar 4 Mrt 2024.", PUBLISHED, load_calendar(edited))
     assert mention.date == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", ["pada 13-14 Juni 2024", "13 hingga 15 Juni 2024", "13 s.d. 15 Juni 2024"])
+def test_a_range_gives_its_first_day(text: str) -> None:
+    assert parse_date(text, PUBLISHED) == date(2024, 6, 13)
+
+
+def test_dates_only_inside_the_given_spans() -> None:
+    text = "Rapat pada 1 Mei 2023. Kunjungan pada 9 Mei 2023."
+    second = Span(text.index("Kunjungan"), len(text))
+    assert [m.date for m in find_dates(text, PUBLISHED, spans=[second])] == [date(2023, 5, 9)]

@@ -7,9 +7,14 @@ from kg.events.dates import find_dates
 from kg.events.places import find_venue
 from kg.events.visits import find_visits
 
-AGENCIES = {"Diskominfo Kaltim": "diskominfo:64", "Diskominfo Jatim": "diskominfo:35",
-            "DKISP Kaltara": "diskominfo:65", "Diskominfo Berau": "diskominfo:64.03",
-            "Kemkominfo": "kemkominfo", "Diskominfo Surabaya": "diskominfo:35.78"}
+AGENCIES = {
+    "Diskominfo Kaltim": "diskominfo:64",
+    "Diskominfo Jatim": "diskominfo:35",
+    "DKISP Kaltara": "diskominfo:65",
+    "Diskominfo Berau": "diskominfo:64.03",
+    "Kemkominfo": "kemkominfo",
+    "Diskominfo Surabaya": "diskominfo:35.78",
+}
 
 
 def place_of(build, events, text):
@@ -29,8 +34,10 @@ def test_venue_runs_over_commas_into_floor_and_building(events) -> None:
 
 
 def test_venue_stops_at_the_date_and_at_clause_words(events) -> None:
-    assert venue(events, "Rapat digelar di aula utama kantor gubernur (12/3/2024).") == \
-        "aula utama kantor gubernur"
+    assert (
+        venue(events, "Rapat digelar di aula utama kantor gubernur (12/3/2024).")
+        == "aula utama kantor gubernur"
+    )
     assert venue(events, "Rapat digelar di aula utama untuk membahas SPBE.") == "aula utama"
 
 
@@ -39,8 +46,10 @@ def test_no_venue_without_a_venue_word(events) -> None:
 
 
 def test_kecamatan_in_the_venue_is_the_place(build, events) -> None:
-    text = ("Diskominfo Kaltim mengunjungi Diskominfo Jatim di ruang rapat Lantai 2 Kantor Diskominfo Jatim "
-            "Jalan Ahmad Yani Kecamatan Gayungan Surabaya.")
+    text = (
+        "Diskominfo Kaltim mengunjungi Diskominfo Jatim di ruang rapat Lantai 2 Kantor Diskominfo Jatim "
+        "Jalan Ahmad Yani Kecamatan Gayungan Surabaya."
+    )
     place = place_of(build, events, text)
     assert place.region.code == "35.78.22"
     assert place.venue.startswith("ruang rapat Lantai 2 Kantor Diskominfo Jatim")
@@ -77,3 +86,28 @@ def test_national_host_without_a_place_gives_none(build, events) -> None:
     view = build("Diskominfo Kaltim berkunjung ke Kemkominfo untuk konsultasi.", AGENCIES)
     (visit,) = find_visits(view, events, ())
     assert visit.place is None
+
+
+def test_venue_in_its_own_sentence(build, events) -> None:
+    text = (
+        "Diskominfo Berau melakukan kunjungan kerja ke DKISP Kaltara. Para peserta berdiskusi panjang. "
+        "Pertemuan berlangsung di ruang rapat DKISP Kaltara di Tanjung Selor."
+    )
+    place = place_of(build, events, text)
+    assert place.region.code == "65.01.05" and place.venue.startswith("ruang rapat")
+
+
+def test_kecamatan_written_bare_inside_a_named_city(build, events) -> None:
+    place = place_of(build, events, "Diskominfo Kaltim mengunjungi Kemkominfo di Sawangan, Kota Depok.")
+    assert place.region.code == "32.76.03"
+
+
+def test_town_after_the_venue(build, events) -> None:
+    text = ("Diskominfo Berau mengunjungi DKISP Kaltara. Rombongan diterima di Ruang Command Center, "
+            "Tanjung Selor.")
+    assert place_of(build, events, text).region.code == "65.01.05"
+
+
+def test_dateline_inside_the_host_region_is_still_not_the_place(build, events) -> None:
+    text = "TANJUNG SELOR, KALTARAPOS – Diskominfo Berau melakukan kunjungan kerja ke DKISP Kaltara."
+    assert place_of(build, events, text).region.code == "65"

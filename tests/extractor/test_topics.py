@@ -20,8 +20,10 @@ def test_one_mention_per_topic_in_order(build, events) -> None:
 
 
 def test_unit_names_in_titles_are_not_topics(build, events) -> None:
-    text = ("Kepala Bidang IKP dan Kehumasan, Rina, hadir. Kabid Persandian juga hadir. "
-            "Pembahasan berfokus pada keterbukaan informasi.")
+    text = (
+        "Kepala Bidang IKP dan Kehumasan, Rina, hadir. Kabid Persandian juga hadir. "
+        "Pembahasan berfokus pada keterbukaan informasi."
+    )
     assert topics(build, events, text) == ["keterbukaan-informasi"]
 
 

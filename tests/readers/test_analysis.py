@@ -194,3 +194,10 @@ def test_kg_analyze_unwritable_out(capsys, world_store, tmp_path):
     code = main(["analyze", "--store", str(world_store), "--out", str(tmp_path / "f" / "sub")])
     _, err = capsys.readouterr()
     assert code == 2 and "cannot write the analysis here" in err
+
+
+def test_write_report_on_an_empty_store(empty_store, tmp_path):
+    report = analysis.write_report(empty_store, tmp_path / "none")
+    assert "holds no visits" in report.message
+    assert report.summary["visits"] == 0
+    assert read_csv(tmp_path / "none" / "agencies.csv") == []

@@ -78,3 +78,18 @@ def test_usage_errors_exit_2_with_one_line(capsys, world_store):
 def test_missing_store_is_a_clear_error(capsys, tmp_path):
     code, out, err = run_cli(capsys, "query", "visits", "--store", str(tmp_path / "none"))
     assert code == 2 and "kg build" in err and out == ""
+
+
+def test_a_broken_query_file_names_its_line(capsys, world_store, tmp_path):
+    broken = tmp_path / "broken.rq"
+    broken.write_text("# title: t\n# nonsense here\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "query", str(broken), "--store", str(world_store))
+    assert code == 2 and f"{broken}:2" in err and out == ""
+
+
+def test_a_query_file_runs(capsys, world_store, tmp_path):
+    mine = tmp_path / "mine.rq"
+    mine.write_text("# title: Hosts\n# description: hosts\nPREFIX kg: <https://w3id.org/kgid/ontology#>\n"
+                    "SELECT DISTINCT ?host WHERE { ?v kg:host ?host } ORDER BY ?host\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "query", str(mine), "--store", str(world_store), "-f", "csv")
+    assert code == 0 and out.count("\r\n") == 5

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -154,3 +156,46 @@ def test_graphs_are_yielded_shared_first_for_push(store_dir):
         counts = store.counts()
         assert (counts.articles, counts.visits, counts.agencies) == (2, 2, 2)
         assert store.article_hashes() == {"a": "hash-a-v1", "b": "hash-b-v1"}
+
+
+def test_lock_names_another_process_and_is_freed_when_it_dies(store_dir):
+    open_store(store_dir, create=True).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from kg.store.embedded import open_store; "
+         f"s = open_store({str(store_dir)!r}); print('ready', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match=f"PID {holder.pid}"):
+            open_store(store_dir)
+    finally:
+        holder.kill()
+        holder.wait()
+    open_store(store_dir).close()  # the kernel released the lock with the process
+
+
+class FailingWrites:
+    """Stands in for the database when the disk is full: reads work, every write fails."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def update(self, sparql):
+        raise OSError(28, "No space left on device")
+
+
+def test_failed_write_is_a_store_error_and_loses_nothing(store_dir):
+    with open_store(store_dir, create=True) as store:
+        store.replace_article(make_article("a1", visitor="diskominfo:64", host="diskominfo:35", day=None))
+        before = quads(store)
+        real, store._ox = store._ox, FailingWrites(store._ox)
+        try:
+            with pytest.raises(StoreError, match="No space left on device.*nothing from this batch"):
+                store.replace_article(make_article("a1", visitor="dprd:64", host="diskominfo:35", day=None,
+                                                   content="v2"))
+        finally:
+            store._ox = real
+        assert quads(store) == before

@@ -16,7 +16,8 @@ from kg.store.embedded import open_store
 from kg.store.transfer import EXTENSIONS, FORMATS, export_store, import_file
 
 SUFFIX = {name: ext for ext, name in EXTENSIONS.items() if ext != ".json"}
-RDFLIB_FORMAT = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt", "jsonld": "json-ld"}
+RDFLIB_FORMAT = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt",
+                 "jsonld": "json-ld"}
 
 
 def parsed(data: bytes, format_name: str) -> Dataset:
@@ -112,7 +113,7 @@ literals = st.one_of(
 )
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.lists(literals, min_size=1, max_size=5), format_name=st.sampled_from(list(FORMATS)))
 def test_any_literal_survives_the_round_trip(tmp_path_factory, values, format_name):
     tmp_path = tmp_path_factory.mktemp("rt")

@@ -46,7 +46,8 @@ for _module in (build_cmd, query_cmd, validate_cmd, export_cmd, push_cmd, serve_
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every `KgError` becomes one line on stderr and its exit code, never a traceback."""
     try:
-        app.main(args=argv, prog_name="kg", standalone_mode=False)
+        # Outside standalone mode click returns a command's `ctx.exit(code)` instead of exiting.
+        result = app.main(args=argv, prog_name="kg", standalone_mode=False)
     except KgError as error:
         click.echo(f"kg: error: {error}", err=True)
         return error.exit_code
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("kg: interrupted", err=True)
         return 130
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:

@@ -17,9 +17,10 @@ endpoint_option = click.option(
     help="The server's SPARQL query endpoint, e.g. http://127.0.0.1:7878/query (Oxigraph) or "
          "http://127.0.0.1:8890/sparql (Virtuoso).",
 )
-user_option = click.option("--user", default=None, help="User name, if the server wants one (Basic or Digest).")
-password_option = click.option("--password", default=None, envvar="KG_ENDPOINT_PASSWORD",
-                               help="Password for --user (or set KG_ENDPOINT_PASSWORD).")
+user_option = click.option("--user", default=None,
+                           help="User name, if the server wants one (Basic or Digest).")
+password_option = click.option("--password", default=None, envvar="KG_PASSWORD",
+                               help="Password for --user (or set KG_PASSWORD).")
 timeout_option = click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT,
                               show_default=True, help="Seconds to wait for each answer.")
 
@@ -38,10 +39,13 @@ def register(app: click.Group) -> None:
     @user_option
     @password_option
     @click.option("--protocol", type=click.Choice(["auto", "graph-store", "update"]), default="auto",
-                  show_default=True, help="auto: the Graph Store when the server has one, else SPARQL Update.")
+                  show_default=True,
+                  help="auto: the Graph Store when the server has one, else SPARQL Update.")
     @timeout_option
+    @click.option("--prune", is_flag=True,
+                  help="Also delete article graphs the server holds but the store no longer does.")
     def push(store: Path, endpoint: str, graph_store: str | None, update_endpoint: str | None,
-             user: str | None, password: str | None, protocol: str, timeout: float) -> None:
+             user: str | None, password: str | None, protocol: str, timeout: float, prune: bool) -> None:
         """Load the store into a SPARQL 1.1 server, one named graph per article.
 
         Each graph is replaced on the server, so pushing again updates rather than duplicates.
@@ -60,6 +64,8 @@ def register(app: click.Group) -> None:
                     bar.update(task, completed=step.triples_sent)
 
                 summary = push_store(source, target, protocol=protocol,  # type: ignore[arg-type]
-                                     progress=advance)
+                                     progress=advance, prune=prune)
         how = "Graph Store Protocol" if summary.protocol == "graph-store" else "SPARQL Update"
-        err.print(f"pushed {summary.graphs} graphs ({summary.triples} triples) to {summary.url} by {how}", soft_wrap=True)
+        pruned = f"; deleted {summary.removed} article graphs the store no longer has" if prune else ""
+        err.print(f"pushed {summary.graphs} graphs ({summary.triples} triples) to {summary.url} by {how}"
+                  f"{pruned}", soft_wrap=True)

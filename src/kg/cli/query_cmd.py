@@ -71,6 +71,10 @@ def print_catalog() -> None:
             click.echo(textwrap.fill(f"--param {parameter.describe()}", width=100, initial_indent="    ",
                                      subsequent_indent="        "))
         click.echo()
+    click.echo("Parameter types:")
+    for kind, meaning in queries.PARAMETER_TYPES.items():
+        click.echo(f"    {kind}: {meaning}")
+    click.echo("    a|b: one of the listed words")
 
 
 def register(app: click.Group) -> None:

@@ -24,6 +24,8 @@ def phrase_pattern(phrases: tuple[str, ...] | list[str], *, words: bool = True) 
 class VisitCues:
     """Compiled phrase lists of visit_triggers.yaml."""
 
+    direction: re.Pattern[str]  # every direction phrase at once; `roles` says which list each is from
+    roles: dict[str, str]
     visitor_first: re.Pattern[str]
     host_first: re.Pattern[str]
     received_by: re.Pattern[str]
@@ -31,6 +33,7 @@ class VisitCues:
     source: re.Pattern[str]
     visitor_marker: re.Pattern[str]
     with_subregions: re.Pattern[str]
+    anaphora: re.Pattern[str]
     leader: re.Pattern[str]
     planned: re.Pattern[str]
     not_visit: re.Pattern[str]
@@ -46,7 +49,13 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
     """Compile the lexicon's lists (cached per lexicon object)."""
     d = lexicon.direction
     venue = phrase_pattern(lexicon.venue_words).pattern
+    roles: dict[str, str] = {}
+    for role, phrases in (("received_by", d.received_by), ("visitor_first", d.visitor_first),
+                          ("host_first", d.host_first)):  # later lists win a phrase listed twice
+        roles.update({" ".join(p.casefold().split()): role for p in phrases})
     return VisitCues(
+        direction=phrase_pattern(tuple(roles)),
+        roles=roles,
         visitor_first=phrase_pattern(d.visitor_first),
         host_first=phrase_pattern(d.host_first),
         received_by=phrase_pattern(d.received_by),
@@ -54,6 +63,7 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
         source=phrase_pattern(d.source_after_trigger),
         visitor_marker=phrase_pattern(d.visitor_marker),
         with_subregions=phrase_pattern(d.with_subregions, words=False),
+        anaphora=phrase_pattern(d.anaphora),
         leader=phrase_pattern(d.leader),
         planned=phrase_pattern(lexicon.planned),
         not_visit=phrase_pattern(lexicon.not_visit),

@@ -8,6 +8,7 @@ relative word needs the published date. Nothing in the text means no date: the p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -33,6 +34,7 @@ def _alternation(words: list[str]) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     numeric: re.Pattern[str]
+    weekday_before: re.Pattern[str]
     textual: re.Pattern[str]
     relative: re.Pattern[str]
     weekday_past: re.Pattern[str]
@@ -46,20 +48,24 @@ def _patterns(cal: Calendar) -> _Patterns:
     plain_weekdays = _alternation([w for w in cal.weekdays if w not in cal.ambiguous_weekdays])
     flags = re.IGNORECASE
     return _Patterns(
-        # "(9/5/2023)", "(18/12)", "9/5/2023", "09-05-2023"; an optional weekday in front checks it.
+        # "(9/5/2023)", "(18/12)", "9/5/2023", "09-05-2023"; a weekday just before it is checked apart.
         numeric=re.compile(
-            rf"(?:\b(?P<wd>{weekdays})\b[^\n()/]{{0,25}}?)?"
             r"(?:\(\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2}))?\s*\)"
             r"|(?<![\d/.,-])(?P<d2>\d{1,2})[/-](?P<m2>\d{1,2})[/-](?P<y2>\d{4})(?![\d/.-]))",
-            flags),
-        # "3 Maret 2024", "3 Mar. 2024", "Senin, 3 Maret"
+            flags,
+        ),
+        # "3 Maret 2024", "3 Mar. 2024", "Senin, 3 Maret"; a range "13-14 Juni 2024" gives its first day
         textual=re.compile(
-            rf"(?<![\d.,])\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})(?![a-z])\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?",
-            flags),
+            rf"(?<![\d.,])\b(?P<d>\d{{1,2}})(?:\s*(?:[-–]|s\.?d\.?|sampai|hingga|dan)\s*\d{{1,2}})?"
+            rf"\s+(?P<mon>{months})(?![a-z])\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?",
+            flags,
+        ),
+        weekday_before=re.compile(rf"(?<![\w-])(?P<wd>{weekdays})(?![\w-])[^\n()/]{{0,25}}$", flags),
         relative=re.compile(rf"\b(?P<word>{_alternation(list(cal.relative))})\b", flags),
         # "Senin lalu", "Kamis kemarin", "Senin pekan lalu"
         weekday_past=re.compile(
-            rf"\b(?P<wd>{plain_weekdays})\s+(?:(?P<week>pekan|minggu)\s+)?(?:lalu|kemarin)\b", flags),
+            rf"\b(?P<wd>{plain_weekdays})\s+(?:(?P<week>pekan|minggu)\s+)?(?:lalu|kemarin)\b", flags
+        ),
         vague=re.compile(rf"\b(?:{_alternation(list(cal.vague))})\b", flags),
     )
 
@@ -75,8 +81,13 @@ def resolve_yearless(month: int, day: int, published: date | None) -> date | Non
     """The latest date with this day and month that is not after `published` (None without it)."""
     if published is None:
         return None
-    for year in (published.year, published.year - 1, published.year - 2, published.year - 3,
-                 published.year - 4):
+    for year in (
+        published.year,
+        published.year - 1,
+        published.year - 2,
+        published.year - 3,
+        published.year - 4,
+    ):
         found = _make(year, month, day)
         if found is not None and found <= published:
             return found
@@ -88,7 +99,9 @@ def _full_year(text: str) -> int:
     return year + 2000 if len(text) == 2 else year
 
 
-def _numeric(match: re.Match[str], cal: Calendar, published: date | None) -> DateMention | None:
+def _numeric(
+    match: re.Match[str], cal: Calendar, published: date | None, patterns: _Patterns
+) -> DateMention | None:
     day_text = match.group("d") or match.group("d2")
     month_text = match.group("m") or match.group("m2")
     year_text = match.group("y") or match.group("y2")
@@ -101,11 +114,13 @@ def _numeric(match: re.Match[str], cal: Calendar, published: date | None) -> Dat
         rule, confidence = "date:numeric-no-year", 0.85
     if found is None:
         return None
-    weekday = match.group("wd")
-    if weekday and cal.weekdays.get(weekday.casefold()) != found.isoweekday():
-        confidence -= 0.2  # the outlet's weekday and date disagree: keep the date, trust it less
-    start = match.start("wd") if weekday else match.start("d") - 1 if match.group("d") else match.start("d2")
-    start = max(start, match.start())
+    text = match.string
+    before = patterns.weekday_before.search(text, max(0, match.start() - 40), match.start())
+    start = match.start()
+    if before is not None:
+        start = before.start("wd")
+        if cal.weekdays.get(before.group("wd").casefold()) != found.isoweekday():
+            confidence -= 0.2  # the outlet's weekday and date disagree: keep the date, trust it less
     return DateMention(found, Span(start, match.end()), rule, confidence)
 
 
@@ -137,35 +152,51 @@ def _weekday_past(match: re.Match[str], cal: Calendar, published: date | None) -
     return DateMention(found, Span(match.start(), match.end()), rule, 0.7)
 
 
-def find_dates(text: str, published: date | None = None, cal: Calendar | None = None) -> tuple[DateMention, ...]:
-    """Every date expression in `text`, in text order; overlapping expressions keep the first found."""
+def find_dates(
+    text: str, published: date | None = None, cal: Calendar | None = None, spans: Iterable[Span] | None = None
+) -> tuple[DateMention, ...]:
+    """Every date expression in `text` (or only inside `spans`), in text order; of overlapping
+    expressions the more specific pattern wins."""
     cal = cal or calendar()
     patterns = _patterns(cal)
+    ranges = [(s.start, s.end) for s in spans] if spans is not None else [(0, len(text))]
     found: list[DateMention] = []
-    for match in patterns.numeric.finditer(text):
-        mention = _numeric(match, cal, published)
-        if mention:
-            found.append(mention)
-    for match in patterns.textual.finditer(text):
-        mention = _textual(match, cal, published)
-        if mention:
-            found.append(mention)
-    for match in patterns.weekday_past.finditer(text):
-        mention = _weekday_past(match, cal, published)
-        if mention:
-            found.append(mention)
-    if published is not None:
-        for match in patterns.relative.finditer(text):
-            days = cal.relative[re.sub(r"\s+", " ", match.group("word")).casefold()]
-            found.append(DateMention(published + timedelta(days=days), Span(match.start(), match.end()),
-                                     "date:relative", 0.75))
-    for match in patterns.vague.finditer(text):
-        found.append(DateMention(None, Span(match.start(), match.end()), "date:vague", 0.0))
+    for start, end in ranges:
+        found.extend(_in_range(text, start, end, published, cal, patterns))
     kept: list[DateMention] = []
     for mention in found:  # earlier patterns are the more specific ones
         if not any(m.span.start < mention.span.end and mention.span.start < m.span.end for m in kept):
             kept.append(mention)
     return tuple(sorted(kept, key=lambda m: m.span.start))
+
+
+def _in_range(
+    text: str, start: int, end: int, published: date | None, cal: Calendar, patterns: _Patterns
+) -> list[DateMention]:
+    found: list[DateMention] = []
+    for match in patterns.numeric.finditer(text, start, end):
+        mention = _numeric(match, cal, published, patterns)
+        if mention:
+            found.append(mention)
+    for match in patterns.textual.finditer(text, start, end):
+        mention = _textual(match, cal, published)
+        if mention:
+            found.append(mention)
+    for match in patterns.weekday_past.finditer(text, start, end):
+        mention = _weekday_past(match, cal, published)
+        if mention:
+            found.append(mention)
+    if published is not None:
+        for match in patterns.relative.finditer(text, start, end):
+            days = cal.relative[re.sub(r"\s+", " ", match.group("word")).casefold()]
+            found.append(
+                DateMention(
+                    published + timedelta(days=days), Span(match.start(), match.end()), "date:relative", 0.75
+                )
+            )
+    for match in patterns.vague.finditer(text, start, end):
+        found.append(DateMention(None, Span(match.start(), match.end()), "date:vague", 0.0))
+    return found
 
 
 def parse_date(text: str, published: date | None = None) -> date | None:

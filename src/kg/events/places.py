@@ -59,15 +59,6 @@ def _located(view: ArticleView, mention: Mention) -> bool:
 
 
 _VENUE_TAIL = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
-_DATELINE = re.compile(r"^[ \t]*(?P<line>[A-Z][A-Z .'()-]{2,40}(?:,\s*\(?[\w .'-]{2,40}\)?)?)\s*[–—-]+\s", re.MULTILINE)
-
-
-def dateline(text: str) -> Span | None:
-    """The dateline at the head of the story ("TANJUNG REDEB, DIMENSINEWS –"): where the reporter files."""
-    match = _DATELINE.search(text, 0, min(len(text), 600))
-    return Span(match.start("line"), match.end("line")) if match else None
-
-
 def _venue_reach(text: str, venue: Span | None) -> Span | None:
     """The venue plus a trailing ", <Town>" ("kantor Diskominfo Kalsel, Banjarbaru")."""
     if venue is None:
@@ -76,50 +67,70 @@ def _venue_reach(text: str, venue: Span | None) -> Span | None:
     return Span(venue.start, tail.end()) if tail else venue
 
 
-def _candidates(view: ArticleView, spans: list[Span], venue: Span | None,
-                knowledge: EventKnowledge) -> list[tuple[Region, Span]]:
+def _candidates(
+    view: ArticleView, spans: list[Span], venues: list[Span], host: Region | None, knowledge: EventKnowledge
+) -> list[tuple[Region, Span]]:
+    """Regions named inside a venue or right after "di"/"ke", each read as its likeliest region that
+    fits the host ("Makassar" is the city, not the kecamatan of that name)."""
     found: list[tuple[Region, Span]] = []
     agency_spans = [a.span for a in view.agencies]
-    venue = _venue_reach(view.text, venue)
-    for span in ([venue, *spans] if venue else spans):
+    reaches = [r for r in (_venue_reach(view.text, v) for v in venues) if r is not None]
+    seen: set[Span] = set()
+    for span in [*reaches, *spans]:
         for mention in view.mentions_of("region", span.start, span.end):
-            inside_venue = venue is not None and venue.start <= mention.span.start < venue.end
+            if mention.span in seen:
+                continue
+            seen.add(mention.span)
+            inside_venue = any(v.start <= mention.span.start < v.end for v in reaches)
             if not inside_venue:
                 if not _located(view, mention):
                     continue
                 if any(a.start <= mention.span.start < a.end for a in agency_spans):
                     continue  # "ke Diskominfo Jatim": the region names the agency, not a place
-            found.extend((region, mention.span) for region in knowledge.regions(mention.value))
+            fitting = [r for r in knowledge.regions(mention.value) if within(r, host)]
+            if fitting:
+                found.append((fitting[0], mention.span))
     return found
 
 
-_NAMED = re.compile(r"(?:(?<![\w-])(?:di|ke)|,)\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
+_NAMED = re.compile(r"(?<![\w-])(?:di|ke)\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
 
-def _named_places(view: ArticleView, spans: list[Span], host: Region,
-                  knowledge: EventKnowledge) -> list[tuple[Region, Span]]:
+_VENUE_TAIL_NAME = re.compile(r",\s*(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+
+
+def _named_places(
+    view: ArticleView, spans: list[Span], host: Region, knowledge: EventKnowledge, venues: list[Span] = ()
+) -> list[tuple[Region, Span]]:
     """Lower regions of the host's region written by bare name after "di"/"ke" ("ke Tanjung Selor")."""
     found = []
-    filed = dateline(view.text)
+    filed = view.dateline
     for span in spans:
-        for match in _NAMED.finditer(view.text, span.start, span.end):
+        matches = list(_NAMED.finditer(view.text, span.start, span.end))
+        matches += [m for v in venues if (m := _VENUE_TAIL_NAME.match(view.text, v.end))]
+        for match in matches:
             if filed is not None and filed.start <= match.start() < filed.end:
                 continue
+            if view.mentions_of("region", match.start("name"), match.end("name")):
+                continue  # a region the recogniser knows is read as such, not as a same-named kecamatan
             words = match.group("name").split()
             for size in range(len(words), 0, -1):
                 region = knowledge.place_named(" ".join(words[:size]), host)
                 if region is not None:
-                    found.append((region, Span(match.start("name"), match.start("name") + len(" ".join(words[:size])))))
+                    found.append(
+                        (region, Span(match.start("name"), match.start("name") + len(" ".join(words[:size]))))
+                    )
                     break
     return found
 
 
-def _best(view: ArticleView, spans: list[Span], venue: Span | None, host: Agency,
-          knowledge: EventKnowledge) -> tuple[Region, Span] | None:
+def _best(
+    view: ArticleView, spans: list[Span], venues: list[Span], host: Agency, knowledge: EventKnowledge
+) -> tuple[Region, Span] | None:
     best: tuple[Region, Span] | None = None
-    candidates = _candidates(view, spans, venue, knowledge)
+    candidates = _candidates(view, spans, venues, host.region, knowledge)
     if host.region is not None:
-        candidates += _named_places(view, spans, host.region, knowledge)
+        candidates += _named_places(view, spans, host.region, knowledge, venues)
     for region, span in candidates:
         if not within(region, host.region):
             continue
@@ -128,8 +139,9 @@ def _best(view: ArticleView, spans: list[Span], venue: Span | None, host: Agency
     return best
 
 
-def _refine(view: ArticleView, spans: list[Span], best: tuple[Region, Span],
-            knowledge: EventKnowledge) -> tuple[Region, Span]:
+def _refine(
+    view: ArticleView, spans: list[Span], best: tuple[Region, Span], knowledge: EventKnowledge
+) -> tuple[Region, Span]:
     """A kecamatan written by bare name inside the region found ("di Sawangan, Kota Depok")."""
     if best[0].level == "kecamatan":
         return best
@@ -137,8 +149,15 @@ def _refine(view: ArticleView, spans: list[Span], best: tuple[Region, Span],
     return max(inner, key=lambda c: len(c[0].code)) if inner else best
 
 
-def find_place(view: ArticleView, spans: list[Span], host: Agency, cues: VisitCues,
-               knowledge: EventKnowledge, extra: list[Span] = (), more: list[Span] = ()) -> Place | None:
+def find_place(
+    view: ArticleView,
+    spans: list[Span],
+    host: Agency,
+    cues: VisitCues,
+    knowledge: EventKnowledge,
+    extra: list[Span] = (),
+    more: list[Span] = (),
+) -> Place | None:
     """The place of a visit stated in `spans` (its sentences) whose host is `host`.
 
     `extra` (sentences next to them, other sentences about the visits) and then `more` (any sentence
@@ -148,11 +167,9 @@ def find_place(view: ArticleView, spans: list[Span], host: Agency, cues: VisitCu
     venue = None
     best = None
     for group in (spans, list(extra), list(more)):
-        venue_here = None
-        for span in group:
-            venue_here = venue_here or find_venue(view.text, span.start, span.end, cues)
-        venue = venue or venue_here
-        found = _best(view, group, venue_here, host, knowledge)
+        venues = [v for v in (find_venue(view.text, s.start, s.end, cues) for s in group) if v is not None]
+        venue = venue or (venues[0] if venues else None)
+        found = _best(view, group, venues, host, knowledge)
         if found is not None:
             found = _refine(view, group, found, knowledge)
         if found is not None and (best is None or len(found[0].code) > len(best[0].code)):

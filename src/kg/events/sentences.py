@@ -13,12 +13,61 @@ from dataclasses import dataclass
 
 from kg.types import Span
 
-# A candidate boundary: end punctuation (optionally closing quotes/brackets) then space, or a line break.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+# A candidate boundary: end punctuation (optionally closing quotes/brackets) then space, or line breaks.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+")
+# The word just before a period: letters, digits and inner periods ("S.Sos").
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+# What follows a degree: a capitalised plain word starts a new sentence ("S.Sos. Mereka …").
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?=[\s,;:])")
+_SPACE = re.compile(r"\s*")
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    "h hj dr drs dra ir prof st jl jln no kab kec kel prov pemkab pemkot pemprov tgl bpk ibu sdr "
-    "mr mrs ny nn sos si kom ap stp ag pd kes ak ab th sh mh mm mt se ssos msi ".split()
+    [
+        "h",
+        "hj",
+        "dr",
+        "drs",
+        "dra",
+        "ir",
+        "prof",
+        "st",
+        "jl",
+        "jln",
+        "no",
+        "kab",
+        "kec",
+        "kel",
+        "prov",
+        "pemkab",
+        "pemkot",
+        "pemprov",
+        "tgl",
+        "bpk",
+        "ibu",
+        "sdr",
+        "mr",
+        "mrs",
+        "ny",
+        "nn",
+        "sos",
+        "si",
+        "kom",
+        "ap",
+        "stp",
+        "ag",
+        "pd",
+        "kes",
+        "ak",
+        "ab",
+        "th",
+        "sh",
+        "mh",
+        "mm",
+        "mt",
+        "se",
+        "ssos",
+        "msi",
+    ]
 )
 
 
@@ -35,16 +84,16 @@ class Sentences:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the period at `dot` closes an abbreviation ("H.", "S.Sos.", "Jl.") or an initial."""
-    start = dot
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot].rstrip(".")
+    """Whether the period at `dot` closes an abbreviation ("H.", "Jl.") or a name's degree ("S.Sos.")."""
+    found = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
+    if found is None:
+        return False
+    word = found.group().strip(".")
     if not word:
         return False
-    if "." in word:  # "S.Sos", "M.Si"
-        return True
-    return len(word) == 1 and word.isalpha() or word.casefold() in _ABBREVIATIONS
+    if "." in word:  # "S.Sos", "M.Si": inside a name's degrees, unless a new sentence follows
+        return _NEXT_WORD.match(text, dot + 1) is None
+    return (len(word) == 1 and word.isalpha()) or word.casefold() in _ABBREVIATIONS
 
 
 def split_sentences(text: str) -> Sentences:
@@ -52,19 +101,29 @@ def split_sentences(text: str) -> Sentences:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group() != "\n" and _is_abbreviation(text, match.start()):
+        if match.group()[0] != "\n" and _is_abbreviation(text, match.start()):
             continue
         end = match.end()
-        _append(text, start, end, spans)
+        begin = _SPACE.match(text, start, end).end()
+        stop = end
+        while stop > begin and text[stop - 1].isspace():
+            stop -= 1
+        if stop > begin:
+            spans.append(Span(begin, stop))
         start = end
-    _append(text, start, len(text), spans)
+    begin = _SPACE.match(text, start).end()
+    stop = len(text.rstrip())
+    if stop > begin:
+        spans.append(Span(begin, stop))
     return Sentences(tuple(spans), tuple(s.start for s in spans))
 
 
-def _append(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<line>[A-Z][A-Z .'()-]{2,40}(?:,\s*\(?[\w .'-]{2,40}\)?)?)\s*[–—-]+\s", re.MULTILINE
+)
+
+
+def dateline(text: str) -> Span | None:
+    """The dateline at the head of the story ("TANJUNG REDEB, DIMENSINEWS –"): where the reporter files."""
+    match = _DATELINE.search(text, 0, min(len(text), 600))
+    return Span(match.start("line"), match.end("line")) if match else None

@@ -3,12 +3,13 @@
 The recogniser finds every label of the topic scheme; an article that says "PPID" five times is
 about PPID once, so the article's topics keep the first mention of each concept as evidence. A label
 used as the name of something else is not a topic: a unit in a post title ("Kepala Bidang IKP dan
-Kehumasan") or a room ("di Ruang Command Center").
+Kehumasan"), a room ("di Ruang Command Center") or an award ("Indeks SPBE").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.events.cues import visit_cues
 from kg.events.places import find_venue
@@ -16,40 +17,73 @@ from kg.events.view import ArticleView, EventKnowledge
 from kg.types import Span, TopicMention
 
 # Words that open the name of an organisational unit; a topic label right after one names the unit.
-_UNIT = re.compile(r"(?<![\w-])(?:bidang|kabid|seksi|kasi|sub\s*bagian|subbag|bagian|sub\s*substansi|"
-                   r"substansi|sub\s*koordinator|subkoordinator|upt|upt?d)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_UNIT = re.compile(
+    r"(?<![\w-])(?i:bidang|kabid|seksi|kasi|sub\s*bagian|subbag|bagian|sub\s*substansi|"
+    r"substansi|sub\s*koordinator|subkoordinator|upt|upt?d)\s+(?:[A-Z][\w-]*\s+){0,3}$"
+)
 _AND = re.compile(r"\s*(?:dan|&|,|\()\s*", re.IGNORECASE)
 
 
-def _venues(view: ArticleView, knowledge: EventKnowledge) -> list[Span]:
+def _venues(view: ArticleView, knowledge: EventKnowledge, sentences: set[int]) -> list[Span]:
+    """Venues written in the given sentences."""
     cues = visit_cues(knowledge.triggers)
     venues = []
-    for match in cues.venue_start.finditer(view.text):
-        span = view.sentence(view.sentences.index_of(match.start()))
-        venue = find_venue(view.text, match.start(), span.end, cues)
-        if venue:
-            venues.append(venue)
+    for index in sorted(sentences):
+        span = view.sentence(index)
+        for match in cues.venue_start.finditer(view.text, span.start, span.end):
+            venue = find_venue(view.text, match.start(), span.end, cues)
+            if venue:
+                venues.append(venue)
     return venues
 
 
-def topic_mentions(view: ArticleView, knowledge: EventKnowledge | None = None) -> tuple[TopicMention, ...]:
-    """Every topic mention in text order that names a topic (a visit takes the ones near it)."""
-    venues = _venues(view, knowledge) if knowledge is not None else []
-    out: list[TopicMention] = []
+@dataclass(frozen=True)
+class TopicReading:
+    """Topic mentions of an article: all of them, and those that say what was discussed (not an award's
+    name: "Indeks SPBE" makes the article about SPBE, not the visit)."""
+
+    all: tuple[TopicMention, ...]
+    discussed: tuple[TopicMention, ...]
+
+
+def read_topics(view: ArticleView, knowledge: EventKnowledge | None = None) -> TopicReading:
+    """Topic mentions in text order, names of units and rooms left out."""
+    mentions = view.mentions_of("topic")
+    if not mentions:
+        return TopicReading((), ())
+    sentences = {view.sentences.index_of(m.span.start) for m in mentions}
+    venues = _venues(view, knowledge, sentences) if knowledge is not None else []
+    awards = [m.span for m in view.mentions_of("award")]
+    every: list[TopicMention] = []
+    discussed: list[TopicMention] = []
     previous_unit_end = -1
-    for mention in view.mentions_of("topic"):
+    for mention in mentions:
         start = mention.span.start
         if any(v.start <= start < v.end for v in venues):
-            continue
+            continue  # a room's name ("di Ruang Command Center")
         before = view.text[max(0, start - 40) : start]
-        chained = (previous_unit_end >= 0 and len(mention.text.split()) == 1
-                   and _AND.fullmatch(view.text[previous_unit_end:start]) is not None)
+        chained = (
+            previous_unit_end >= 0
+            and len(mention.text.split()) == 1
+            and _AND.fullmatch(view.text[previous_unit_end:start]) is not None
+        )
         if _UNIT.search(before) or chained:
             previous_unit_end = mention.span.end
             continue
         previous_unit_end = -1
-        out.append(TopicMention(topic_id=mention.value, span=mention.span, text=mention.text))
-    return tuple(out)
+        topic = TopicMention(topic_id=mention.value, span=mention.span, text=mention.text)
+        every.append(topic)
+        if not any(a.start < mention.span.end and start < a.end for a in awards):
+            discussed.append(topic)
+    return TopicReading(tuple(every), tuple(discussed))
+
+
+def topic_mentions(
+    view: ArticleView, knowledge: EventKnowledge | None = None, *, in_awards: bool = True
+) -> tuple[TopicMention, ...]:
+    """Every topic mention in text order that names a topic; `in_awards=False` leaves award names out."""
+    reading = read_topics(view, knowledge)
+    return reading.all if in_awards else reading.discussed
 
 
 def article_topics(mentions: tuple[TopicMention, ...]) -> tuple[TopicMention, ...]:

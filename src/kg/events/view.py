@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.events.sentences import Sentences, split_sentences
-from kg.knowledge.awards import AwardLexicon, award_lexicon
+from kg.events.sentences import Sentences, dateline, split_sentences
 from kg.knowledge import Knowledge
-from kg.knowledge.regions import bare_name
+from kg.knowledge.awards import AwardLexicon, award_lexicon
 from kg.knowledge.calendar import Calendar, calendar, load_calendar
+from kg.knowledge.regions import bare_name
 from kg.knowledge.triggers import TriggerLexicon, trigger_lexicon
 from kg.types import Agency, Mention, Post, Region, Resolved, Span
 
@@ -58,15 +58,23 @@ class EventKnowledge:
         return _from_bundle(knowledge)
 
     def regions(self, value: str) -> list[Region]:
-        """The regions a region mention may name: its value lists codes, the likeliest first ("35.79|12.19")."""
+        """The regions a region mention may name: its value lists codes, likeliest first ("35.79|12.19")."""
         return [r for r in (self.region(code) for code in value.split("|") if code) if r is not None]
 
     def make_agency(self, type_id: str, region: Region | None, surface: str, span: Span) -> Agency:
         """An Agency for a body an event implies, named canonically."""
         name, short = self.agency_names(type_id, region)
         key = f"{type_id}:{region.code}" if region else type_id
-        return Agency(key=key, name=name, surface=surface, span=span, type_id=type_id, region=region,
-                      resolved=True, short_name=short)
+        return Agency(
+            key=key,
+            name=name,
+            surface=surface,
+            span=span,
+            type_id=type_id,
+            region=region,
+            resolved=True,
+            short_name=short,
+        )
 
 
 @lru_cache(maxsize=8)
@@ -90,8 +98,11 @@ def _places_by_name(knowledge: Knowledge) -> Callable[[str, Region], Region | No
             index.setdefault(bare_name(region).casefold(), []).append(region)
 
     def place_named(name: str, within: Region) -> Region | None:
-        inside = [r for r in index.get(" ".join(name.split()).casefold(), ())
-                  if r.code.startswith(within.code + ".")]
+        inside = [
+            r
+            for r in index.get(" ".join(name.split()).casefold(), ())
+            if r.code.startswith(within.code + ".")
+        ]
         return inside[0] if len(inside) == 1 else None
 
     return place_named
@@ -108,24 +119,75 @@ class ArticleView:
     posts: tuple[Post, ...]
     mentions: tuple[Mention, ...]  # sorted by start
     _agency_starts: tuple[int, ...] = ()
+    actors: tuple[Agency, ...] = ()  # agencies, plus the agency of each post where its title stands
+    _actor_starts: tuple[int, ...] = ()
+    _by_kind: dict[str, tuple[tuple[Mention, ...], tuple[int, ...]]] = field(default_factory=dict)
+    dateline: Span | None = None  # where the reporter files from: never a fact's place or recipient
+
+    def actors_in(self, start: int, end: int) -> list[Agency]:
+        """Agencies acting in [start, end): named ones and those an official stands for ("Bupati Berau
+        menerima audiensi …" puts Pemkab Berau there)."""
+        return _within(self.actors, self._actor_starts, start, end)
+
+    def is_named(self, agency: Agency) -> bool:
+        """Whether the agency is written at its span (not stood for by an official's title)."""
+        i = bisect_left(self._agency_starts, agency.span.start)
+        return i < len(self.agencies) and self.agencies[i].span == agency.span
 
     def agencies_in(self, start: int, end: int) -> list[Agency]:
         """Agency mentions lying wholly inside [start, end)."""
-        i = bisect_left(self._agency_starts, start)
-        out = []
-        while i < len(self.agencies) and self.agencies[i].span.start < end:
-            if self.agencies[i].span.end <= end:
-                out.append(self.agencies[i])
-            i += 1
-        return out
+        return _within(self.agencies, self._agency_starts, start, end)
 
     def mentions_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions of one kind lying wholly inside [start, end)."""
+        items, starts = self._by_kind.get(kind, ((), ()))
         stop = len(self.text) if end is None else end
-        return [m for m in self.mentions if m.kind == kind and m.span.start >= start and m.span.end <= stop]
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(items) and items[i].span.start < stop:
+            if items[i].span.end <= stop:
+                out.append(items[i])
+            i += 1
+        return out
 
     def sentence(self, index: int) -> Span:
         return self.sentences.spans[index]
+
+
+def _within(items: tuple[Agency, ...], starts: tuple[int, ...], start: int, end: int) -> list[Agency]:
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(items) and items[i].span.start < end:
+        if items[i].span.end <= end:
+            out.append(items[i])
+        i += 1
+    return out
+
+
+def _post_actors(text: str, posts: tuple[Post, ...], agencies: tuple[Agency, ...]) -> list[Agency]:
+    """The agency of each post, placed where its title is written, when no agency mention is there."""
+    out = []
+    for post in posts:
+        if post.agency is None:
+            continue
+        name_at = post.official.span.start
+        title_at = (
+            text.rfind(post.title, max(0, name_at - len(post.title) - 40), name_at) if post.title else -1
+        )
+        if title_at < 0:
+            after = (
+                text.find(post.title, post.official.span.end, post.official.span.end + 40)
+                if post.title
+                else -1
+            )
+            if after < 0:
+                continue
+            title_at = after
+        span = Span(title_at, title_at + len(post.title))
+        if any(a.span.start < span.end and span.start < a.span.end for a in agencies):
+            continue
+        out.append(replace(post.agency, span=span, surface=post.title))
+    return out
 
 
 def _without_overlaps(agencies: tuple[Agency, ...]) -> tuple[Agency, ...]:
@@ -143,12 +205,21 @@ def view_of(resolved: Resolved) -> ArticleView:
     """Index a resolved article for the event modules."""
     clean = resolved.recognised.clean
     agencies = _without_overlaps(resolved.agencies)
+    actors = _without_overlaps((*agencies, *_post_actors(clean.text, resolved.posts, agencies)))
+    mentions = tuple(sorted(resolved.recognised.mentions, key=lambda m: (m.span.start, m.span.end)))
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.kind, []).append(mention)
     return ArticleView(
         text=clean.text,
         published=clean.article.published,
         sentences=split_sentences(clean.text),
         agencies=agencies,
         posts=resolved.posts,
-        mentions=tuple(sorted(resolved.recognised.mentions, key=lambda m: (m.span.start, m.span.end))),
+        mentions=mentions,
         _agency_starts=tuple(a.span.start for a in agencies),
+        actors=actors,
+        _actor_starts=tuple(a.span.start for a in actors),
+        _by_kind={k: (tuple(v), tuple(m.span.start for m in v)) for k, v in grouped.items()},
+        dateline=dateline(clean.text),
     )

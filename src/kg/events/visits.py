@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.events.cues import VisitCues, visit_cues
-from kg.events.dates import DateMention
+from kg.events.dates import DateMention, find_dates
 from kg.events.places import find_place
 from kg.events.related import find_related
 from kg.events.view import ArticleView, EventKnowledge
@@ -23,6 +23,9 @@ from kg.types import Agency, Mention, Participation, Span, TopicMention, Visit
 
 _VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
 _COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
+# "akan" shortly before a trigger: "akan menggelar studi tiru", "akan kembali berkunjung".
+_WILL = re.compile(r"(?<![\w-])akan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
 _MAX_GAP = 90  # characters between two agencies of one group
 _MAX_REACH = 160  # characters between a cue and the agency it points at
 
@@ -101,28 +104,41 @@ def _host_after(view: ArticleView, agencies: list[Agency], pos: int) -> Agency |
         for later in after[1:]:
             if later.span.start - first.span.end > _MAX_REACH:
                 break
-            if later.type_id not in (None, "pemda") and later.region is not None and (
+            if (
+                later.type_id not in (None, "pemda")
+                and later.region is not None
+                and (
                     later.region.code == first.region.code
-                    or later.region.code.startswith(first.region.code + ".")):
+                    or later.region.code.startswith(first.region.code + ".")
+                )
+            ):
                 return later
     return first
 
 
 def _is_generic(agency: Agency, cues: VisitCues) -> bool:
-    """"Diskominfo kabupaten/kota": a class of agencies, not one agency."""
+    """ "Diskominfo kabupaten/kota": a class of agencies, not one agency."""
     return bool(cues.with_subregions.search(agency.surface)) or (
-        not agency.resolved and re.search(r"kabupaten|kota|provinsi", agency.surface, re.IGNORECASE) is not None
-        and agency.region is None and " se" in f" {agency.surface.casefold()}")
+        not agency.resolved
+        and re.search(r"kabupaten|kota|provinsi", agency.surface, re.IGNORECASE) is not None
+        and agency.region is None
+        and " se" in f" {agency.surface.casefold()}"
+    )
 
 
-def _cue_positions(view: ArticleView, span: Span, triggers: list[Mention], cues: VisitCues) -> list[tuple[int, int, str]]:
+def _cue_positions(
+    view: ArticleView, span: Span, triggers: list[Mention], cues: VisitCues
+) -> list[tuple[int, int, str]]:
     """(start, end, role) of every direction cue in the sentence, in text order."""
     text = view.text
     found: list[tuple[int, int, str]] = []
-    for pattern, role in ((cues.host_first, "host_first"), (cues.visitor_first, "visitor_first"),
-                          (cues.received_by, "received_by")):
-        for match in pattern.finditer(text, span.start, span.end):
-            found.append((match.start(), match.end(), role))
+    for match in cues.direction.finditer(text, span.start, span.end):
+        role = cues.roles[" ".join(match.group().casefold().split())]
+        origin = _ORIGIN.match(text, match.end()) if role == "visitor_first" else None
+        if origin:  # "datang dari X": X is where the visitors come from
+            found.append((match.start(), origin.end(), "origin"))
+            continue
+        found.append((match.start(), match.end(), role))
     for trigger in triggers:
         # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y"
         window_end = min(span.end, trigger.span.end + 70)
@@ -146,9 +162,11 @@ def _cue_positions(view: ArticleView, span: Span, triggers: list[Mention], cues:
 def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitCues) -> _Report | None:
     """Read one sentence: which agencies visit, which one hosts."""
     span = view.sentence(index)
-    all_agencies = view.agencies_in(span.start, span.end)
+    all_agencies = view.actors_in(span.start, span.end)
     agencies = [a for a in all_agencies if not _is_generic(a, cues)]
-    subregions = len(agencies) < len(all_agencies) or bool(cues.with_subregions.search(view.text, span.start, span.end))
+    subregions = len(agencies) < len(all_agencies) or bool(
+        cues.with_subregions.search(view.text, span.start, span.end)
+    )
     kinds = {t.value for t in triggers}
     for start, end, role in _cue_positions(view, span, triggers, cues):
         host: Agency | None = None
@@ -166,6 +184,9 @@ def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitC
             visitors = _group_before(view, agencies, start, cues)
             host = _host_after(view, agencies, end)
             confidence = 0.85 if role == "visitor_first" else 0.8
+        elif role == "origin":  # "rombongan datang dari X"
+            visitors = _group_after(view, agencies, end, cues)
+            confidence = 0.75
         else:  # source: "kunjungan kerja dari X"
             visitors = _group_after(view, agencies, end, cues)
             trigger_start = min(t.span.start for t in triggers)
@@ -196,43 +217,109 @@ def _unique(agencies: list[Agency]) -> list[Agency]:
     return out
 
 
-def _live_triggers(view: ArticleView, span: Span, cues: VisitCues) -> list[Mention]:
-    """Trigger mentions of a sentence that report a visit that happened."""
-    triggers = view.mentions_of("trigger", span.start, span.end)
-    blocked = [(m.start(), m.end()) for m in cues.not_visit.finditer(view.text, span.start, span.end)]
-    live = []
-    for trigger in triggers:
-        if any(s < trigger.span.end and trigger.span.start < e for s, e in blocked):
-            continue
+def _live_triggers(view: ArticleView, cues: VisitCues) -> dict[int, list[Mention]]:
+    """Trigger mentions that report a visit that happened, by sentence index."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for trigger in view.mentions_of("trigger"):
+        index = view.sentences.index_of(trigger.span.start)
+        span = view.sentence(index)
         window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 80))
-        if cues.planned.search(view.text, *window):
+        if cues.planned.search(view.text, *window) or _WILL.search(view.text, window[0], trigger.span.start):
             continue
-        live.append(trigger)
-    return live
+        blocked = cues.not_visit.search(
+            view.text, max(span.start, trigger.span.start - 25), min(span.end, trigger.span.end + 25)
+        )
+        if blocked and blocked.start() < trigger.span.end and trigger.span.start < blocked.end():
+            continue
+        by_sentence.setdefault(index, []).append(trigger)
+    return by_sentence
 
 
-def _reports(view: ArticleView, cues: VisitCues) -> list[_Report]:
-    reports = []
-    for index, span in enumerate(view.sentences.spans):
-        triggers = _live_triggers(view, span, cues)
-        if triggers:
-            report = _report(view, index, triggers, cues)
-            if report is not None:
-                reports.append(report)
+def _received(
+    view: ArticleView, live: dict[int, list[Mention]], cues: VisitCues, kind: str
+) -> dict[int, list[Mention]]:
+    """Sentences with no trigger word where a delegation already named is received: "Di Surabaya, tim
+    disambut hangat oleh jajaran Diskominfo Jatim". The delegation word stands in for the trigger."""
+    found: dict[int, list[Mention]] = {}
+    for cue in cues.received_by.finditer(view.text):
+        index = view.sentences.index_of(cue.start())
+        if index in live or index in found:
+            continue
+        span = view.sentence(index)
+        word = cues.anaphora.search(view.text, span.start, cue.start())
+        if word is not None:
+            found[index] = [
+                Mention("trigger", Span(word.start(), word.end()), word.group(), kind, "anaphora")
+            ]
+    return found
+
+
+def _reports(view: ArticleView, live: dict[int, list[Mention]], cues: VisitCues) -> list[_Report]:
+    reports: list[_Report] = []
+    for index in sorted(live):
+        report = _report(view, index, live[index], cues)
+        if report is not None:
+            if report.host is not None and not report.visitors:
+                _resolve_anaphora(view, report, reports, cues)
+            reports.append(report)
     return reports
 
 
-def _merge(reports: list[_Report], dates_by_sentence: dict[int, date]) -> list[_Draft]:
-    """Join the reports of one visit: same host, shared visitors, no conflicting dates of their own."""
+def _resolve_anaphora(view: ArticleView, report: _Report, earlier: list[_Report], cues: VisitCues) -> None:
+    """ "rombongan menyambangi Y", "mereka diterima Kepala Y": the delegation is the one of the visit
+    reported before, else the agency named last before this sentence (two sentences back at most)."""
+    span = view.sentence(report.sentence)
+    if not cues.anaphora.search(view.text, span.start, span.end):
+        return
+    assert report.host is not None
+    for previous in reversed(earlier):
+        if previous.visitors:
+            visitors = [v for v in previous.visitors if v.key != report.host.key]
+            if visitors:
+                report.visitors, report.rule, report.confidence = visitors, report.rule + "+anaphora", 0.7
+            return
+    start = view.sentence(max(0, report.sentence - 2)).start
+    named = [a for a in view.actors_in(start, span.start) if a.key != report.host.key]
+    if named:
+        report.visitors, report.rule, report.confidence = [named[-1]], report.rule + "+anaphora", 0.65
+
+
+def _merge(view: ArticleView, reports: list[_Report], dates_by_sentence: dict[int, date]) -> list[_Draft]:
+    """Join the reports of one visit: same host, shared visitors, no conflicting dates of their own. A
+    host known only from an official's title ("diterima oleh Sekda DIY") joins a visit to a named
+    agency of that region ("ke Pemda DIY")."""
     drafts: list[_Draft] = []
     for report in (r for r in reports if r.host is not None and r.visitors):
         own = dates_by_sentence.get(report.sentence)
         keys = {v.key for v in report.visitors}
-        match = next((d for d in drafts if d.host.key == report.host.key and keys & {v.key for v in d.visitors}
-                      and (own is None or d.date_hint is None or own == d.date_hint)), None)
+        weak = not view.is_named(report.host)
+        match = next(
+            (
+                d
+                for d in drafts
+                if (
+                    d.host.key == report.host.key
+                    or (weak and _region_code(d.host) == _region_code(report.host) is not None)
+                )
+                and keys & {v.key for v in d.visitors}
+                and (own is None or d.date_hint is None or own == d.date_hint)
+            ),
+            None,
+        )
         if match is None:
-            drafts.append(_Draft(report.host, list(report.visitors), [report.sentence], set(report.kinds),
-                                 report.rule, report.confidence, report.with_subregions, report.sentence, own))
+            drafts.append(
+                _Draft(
+                    report.host,
+                    list(report.visitors),
+                    [report.sentence],
+                    set(report.kinds),
+                    report.rule,
+                    report.confidence,
+                    report.with_subregions,
+                    report.sentence,
+                    own,
+                )
+            )
             continue
         match.visitors = _unique(match.visitors + report.visitors)
         match.sentences.append(report.sentence)
@@ -255,7 +342,39 @@ def _merge(reports: list[_Report], dates_by_sentence: dict[int, date]) -> list[_
             target.with_subregions |= report.with_subregions and bool(keys)
     if not drafts:
         drafts = _pair_partials(partial)
-    return drafts
+    return _absorb_governments(view, drafts)
+
+
+def _region_code(agency: Agency) -> str | None:
+    return agency.region.code if agency.region is not None else None
+
+
+def _absorb_governments(view: ArticleView, drafts: list[_Draft]) -> list[_Draft]:
+    """ "Pemkab Sidoarjo melalui Diskominfo … ke Pemkot Bandung" and "Rombongan Diskominfo Sidoarjo
+    disambut Diskominfo Kota Bandung" tell one visit: the region governments give way to the agencies
+    of the same regions that another report names."""
+    kept = list(drafts)
+    for draft in drafts:
+        parties = [draft.host, *draft.visitors]
+        if not any(p.type_id == "pemda" for p in parties):
+            continue
+        regions = {_region_code(v) for v in draft.visitors}
+        for other in kept:
+            if other is draft or (draft.date_hint and other.date_hint and draft.date_hint != other.date_hint):
+                continue
+            if (
+                _region_code(other.host) == _region_code(draft.host) is not None
+                and regions <= {_region_code(v) for v in other.visitors}
+                and view.is_named(other.host)
+                and any(p.type_id != "pemda" for p in (other.host, *other.visitors))
+            ):
+                other.sentences.extend(draft.sentences)
+                other.kinds |= draft.kinds
+                other.date_hint = other.date_hint or draft.date_hint
+                other.first_full = min(other.first_full, draft.first_full)
+                kept.remove(draft)
+                break
+    return kept
 
 
 def _pair_partials(partial: list[_Report]) -> list[_Draft]:
@@ -272,27 +391,45 @@ def _pair_partials(partial: list[_Report]) -> list[_Draft]:
         return []
     sentences = sorted({host_report.sentence, *(r.sentence for r in visitor_reports)})
     kinds = set().union(*(r.kinds for r in (host_report, *visitor_reports)))
-    return [_Draft(host, visitors, sentences, kinds, "visit:paired-sentences", 0.6,
-                   any(r.with_subregions for r in visitor_reports), sentences[0])]
+    return [
+        _Draft(
+            host,
+            visitors,
+            sentences,
+            kinds,
+            "visit:paired-sentences",
+            0.6,
+            any(r.with_subregions for r in visitor_reports),
+            sentences[0],
+        )
+    ]
 
 
 def _with_subregions(view: ArticleView, draft: _Draft) -> None:
-    """"Diskominfo Kaltim bersama Diskominfo kabupaten/kota": the province's regencies named elsewhere
+    """ "Diskominfo Kaltim bersama Diskominfo kabupaten/kota": the province's regencies named elsewhere
     in the article with the same agency type join the visitors."""
     lead = next((v for v in draft.visitors if v.region is not None and v.region.level == "provinsi"), None)
     if lead is None:
         return
     for agency in view.agencies:
         region = agency.region
-        if (region is not None and region.parent is not None and region.parent.code == lead.region.code
-                and agency.type_id == lead.type_id and agency.key != draft.host.key):
+        if (
+            region is not None
+            and region.parent is not None
+            and region.parent.code == lead.region.code
+            and agency.type_id == lead.type_id
+            and agency.key != draft.host.key
+        ):
             draft.visitors = _unique([*draft.visitors, agency])
 
 
 def _visit_date(view: ArticleView, draft: _Draft, dates: list[tuple[int, DateMention]]) -> DateMention | None:
     """The date stated in the visit's sentences, else in a sentence next to one; never a farther one."""
-    usable = [(i, m) for i, m in dates if m.date is not None
-              and (view.published is None or m.date <= view.published)]
+    usable = [
+        (i, m)
+        for i, m in dates
+        if m.date is not None and (view.published is None or m.date <= view.published)
+    ]
     order = sorted(set(draft.sentences), key=lambda i: (i != draft.first_full, i))
     for index in order:
         for i, mention in usable:
@@ -305,7 +442,9 @@ def _visit_date(view: ArticleView, draft: _Draft, dates: list[tuple[int, DateMen
     return None
 
 
-def _participants(view: ArticleView, visitors: list[Agency], host: Agency, cues: VisitCues) -> tuple[Participation, ...]:
+def _participants(
+    view: ArticleView, visitors: list[Agency], host: Agency, cues: VisitCues
+) -> tuple[Participation, ...]:
     visitor_keys = {v.key for v in visitors}
     out: list[Participation] = []
     seen: set[tuple[str, str, str]] = set()
@@ -335,42 +474,62 @@ def _place_context(view: ArticleView, draft: _Draft, quiet: list[int]) -> list[S
     ("Kedua kunjungan berlangsung di ruang rapat … di Tanjung Selor")."""
     own = set(draft.sentences)
     near = {j for i in own for j in (i - 1, i + 1)} - own
-    indices = sorted(j for j in near if 0 <= j < len(view.sentences.spans)) + [i for i in quiet if i not in own]
+    indices = sorted(j for j in near if 0 <= j < len(view.sentences.spans)) + [
+        i for i in quiet if i not in own
+    ]
     return [view.sentence(i) for i in indices]
 
 
-def _topics(view: ArticleView, draft: _Draft, topics: tuple[TopicMention, ...], single: bool) -> tuple[TopicMention, ...]:
-    """A lone visit shares the article's topics; with several, each takes those near its sentences."""
-    if single:
-        return topics
-    near = {j for i in draft.sentences for j in (i - 1, i, i + 1)}
+def _topics(
+    view: ArticleView, draft: _Draft, topics: tuple[TopicMention, ...], others: set[int]
+) -> tuple[TopicMention, ...]:
+    """With several visits, each takes the topics of its sentences and the sentence after each, unless
+    that sentence belongs to another visit."""
+    near = {j for i in draft.sentences for j in (i, i + 1)} - (others - set(draft.sentences))
     return tuple(t for t in topics if view.sentences.index_of(t.span.start) in near)
 
 
-def find_visits(view: ArticleView, knowledge: EventKnowledge, dates: tuple[DateMention, ...],
-                topics: tuple[TopicMention, ...] = (), all_topics: tuple[TopicMention, ...] | None = None,
-                ) -> tuple[Visit, ...]:
+def find_visits(
+    view: ArticleView,
+    knowledge: EventKnowledge,
+    dates: tuple[DateMention, ...] | None = None,
+    topics: tuple[TopicMention, ...] = (),
+    all_topics: tuple[TopicMention, ...] | None = None,
+) -> tuple[Visit, ...]:
     """Every visit the article reports, with its date, place, participants, topics and related events.
 
     `topics` are the article's topic mentions (one per topic); `all_topics` every topic mention, used
     to give each of several visits the topics near it.
     """
     cues = visit_cues(knowledge.triggers)
-    reports = _reports(view, cues)
+    live = _live_triggers(view, cues)
+    if live:
+        live.update(_received(view, live, cues, knowledge.triggers.kinds[-1]))
+    reports = _reports(view, live, cues)
     if not reports:
         return ()
     full = {r.sentence for r in reports if r.host is not None and r.visitors}
-    quiet = [i for i, span in enumerate(view.sentences.spans)
-             if i not in full and _live_triggers(view, span, cues)]
+    quiet = [i for i in sorted(live) if i not in full]
+    if dates is None:  # read dates only where a visit's date can be: its sentences and their neighbours
+        near = sorted(
+            {
+                j
+                for r in reports
+                for j in (r.sentence - 1, r.sentence, r.sentence + 1)
+                if 0 <= j < len(view.sentences.spans)
+            }
+        )
+        dates = find_dates(view.text, view.published, knowledge.calendar, [view.sentence(i) for i in near])
     dated = [(view.sentences.index_of(m.span.start), m) for m in dates]
     own_dates = {}
     for i, mention in dated:
         if mention.date is not None and i not in own_dates:
             own_dates[i] = mention.date
-    drafts = _merge(reports, own_dates)
-    venue_sentences = [view.sentence(view.sentences.index_of(m.start()))
-                       for m in cues.venue_start.finditer(view.text)]
-    quiet_kinds = {t.value for i in quiet for t in _live_triggers(view, view.sentence(i), cues)}
+    drafts = _merge(view, reports, own_dates)
+    venue_sentences = [
+        view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.text)
+    ]
+    quiet_kinds = {t.value for i in quiet for t in live[i]}
     visits = []
     for draft in drafts:
         if draft.with_subregions:
@@ -385,21 +544,31 @@ def find_visits(view: ArticleView, knowledge: EventKnowledge, dates: tuple[DateM
         if len(drafts) == 1:
             near_topics = topics
         else:
-            near = _topics(view, draft, all_topics if all_topics is not None else topics, False)
+            others = {i for d in drafts if d is not draft for i in d.sentences}
+            near = _topics(view, draft, all_topics if all_topics is not None else topics, others)
             near_topics = tuple({t.topic_id: t for t in reversed(near)}.values())[::-1]
-        visits.append(Visit(
-            visitors=tuple(draft.visitors),
-            host=draft.host,
-            kind=kind,
-            span=view.sentence(draft.first_full),
-            confidence=round(draft.confidence * (1.0 if len(draft.sentences) > 1 else 0.95), 3),
-            rule=draft.rule,
-            date=when.date if when else None,
-            date_span=when.span if when else None,
-            place=find_place(view, spans, draft.host, cues, knowledge, _place_context(view, draft, quiet),
-                             venue_sentences),
-            participants=_participants(view, draft.visitors, draft.host, cues),
-            topics=near_topics,
-            related=find_related(view, spans, cues, knowledge, draft.host.region),
-        ))
+        visits.append(
+            Visit(
+                visitors=tuple(draft.visitors),
+                host=draft.host,
+                kind=kind,
+                span=view.sentence(draft.first_full),
+                confidence=round(draft.confidence * (1.0 if len(draft.sentences) > 1 else 0.95), 3),
+                rule=draft.rule,
+                date=when.date if when else None,
+                date_span=when.span if when else None,
+                place=find_place(
+                    view,
+                    spans,
+                    draft.host,
+                    cues,
+                    knowledge,
+                    _place_context(view, draft, quiet),
+                    venue_sentences,
+                ),
+                participants=_participants(view, draft.visitors, draft.host, cues),
+                topics=near_topics,
+                related=find_related(view, spans, cues, knowledge, draft.host.region),
+            )
+        )
     return tuple(visits)

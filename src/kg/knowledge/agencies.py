@@ -55,7 +55,7 @@ class AgencyCatalogue:
     types: Mapping[str, AgencyType]
     forms: tuple[AgencyForm, ...]
     overrides: Mapping[str, tuple[str, str]]  # key -> (canonical name, short name)
-    unknown_heads: tuple[str, ...]  # words that open an agency name the gazetteer may not know
+    unknown_heads: Mapping[str, int]  # head word → capitalised words needed after it without a region
     prefixes: tuple[tuple[str, str], ...] = ()  # (word prefix, type id): "Diskominfosantik" is diskominfo
 
     def names(self, type_id: str, region: Region | None, short_region: str | None) -> tuple[str, str]:
@@ -127,7 +127,7 @@ def _forms(path: Path, entry: dict[str, Any], type_id: str, bare: str) -> list[A
     return forms
 
 
-def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyForm], tuple[str, ...],
+def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyForm], dict[str, int],
                                            tuple[tuple[str, str], ...]]:
     """Agency types, their forms, the unknown-agency head words and the word prefixes, checked."""
     data = load_yaml(path)
@@ -169,8 +169,22 @@ def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyFor
             forms.append(form)
         for prefix in string_list(path, line, entry.get("prefixes"), f"prefixes of {type_id!r}"):
             prefixes.append((prefix, type_id))
-    heads = tuple(string_list(path, None, data.get("unknown_agency_heads"), "unknown_agency_heads"))
-    return types, forms, heads, tuple(prefixes)
+    return types, forms, _unknown_heads(path, data.get("unknown_agency_heads")), tuple(prefixes)
+
+
+def _unknown_heads(path: Path, value: Any) -> dict[str, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fail(path, None, "unknown_agency_heads must map a head word to a number of words")
+    heads = {}
+    for head, count in value.items():
+        if head == "__line__":
+            continue
+        if not isinstance(count, int) or count < 1:
+            raise fail(path, line_of(value), f"unknown_agency_heads: {head!r} needs a whole number >= 1")
+        heads[str(head)] = count
+    return heads
 
 
 def load_agency_names(path: Path, types: Mapping[str, AgencyType],
@@ -195,6 +209,7 @@ def load_agency_names(path: Path, types: Mapping[str, AgencyType],
 
 
 def load_agencies(types_path: Path, names_path: Path, gazetteer: RegionGazetteer) -> AgencyCatalogue:
+    """The agency catalogue: types, forms and name overrides, checked against the region gazetteer."""
     types, forms, heads, prefixes = load_agency_types(types_path)
     overrides = load_agency_names(names_path, types, gazetteer)
     return AgencyCatalogue(types, tuple(forms), overrides, heads, prefixes)

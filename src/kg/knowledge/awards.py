@@ -21,6 +21,7 @@ AWARDS_FILE = LEXICON_DIR / "awards.yaml"
 #: Mention values of generic award phrases (the name is the text's own words).
 GENERIC_TITLE = "generic:title"
 GENERIC_AWARD = "generic:award"
+GENERIC_POSTFIX = "generic:postfix"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class AwardLexicon:
     awards: dict[str, AwardEntry]
     generic_title: tuple[str, ...]
     generic_award: tuple[str, ...]
+    generic_postfix: tuple[str, ...]
     name_stops: tuple[str, ...]
     ordinals: dict[str, int]
     win_verbs: tuple[str, ...] = ()
@@ -95,14 +97,18 @@ def load_awards(path: Path = AWARDS_FILE) -> AwardLexicon:
     generic = as_mapping(path, gen_node, "generic")
     title = as_texts(path, required(path, generic, "title", gen_node), "generic.title")
     award = as_texts(path, required(path, generic, "award", gen_node), "generic.award")
-    for phrase in (*title, *award):
+    postfix = as_texts(path, generic["postfix"], "generic.postfix") if "postfix" in generic else ()
+    for phrase in (*title, *award, *postfix):
         if phrase.casefold() in seen_surface:
-            raise DataFileError(f"the generic phrase {phrase!r} is also a surface form of "
-                                f"{seen_surface[phrase.casefold()]}", source=str(path))
+            raise DataFileError(
+                f"the generic phrase {phrase!r} is also a surface form of {seen_surface[phrase.casefold()]}",
+                source=str(path),
+            )
     return AwardLexicon(
         awards=awards,
         generic_title=title,
         generic_award=award,
+        generic_postfix=postfix,
         name_stops=as_texts(path, required(path, top, "name_stops", root), "name_stops"),
         ordinals=_ordinals(path, top["ordinals"]) if "ordinals" in top else {},
         win_verbs=as_texts(path, top["win_verbs"], "win_verbs") if "win_verbs" in top else (),
@@ -127,8 +133,8 @@ def award_lexicon(path: Path = AWARDS_FILE) -> AwardLexicon:
 def surface_forms(path: Path = AWARDS_FILE) -> Iterator[tuple[str, str]]:
     """(surface text, value) pairs for the recogniser's automaton.
 
-    The value is the award id for known awards, `generic:title` / `generic:award` for the generic
-    phrases whose name the awards stage reads from the text that follows.
+    The value is the award id for known awards, `generic:title` / `generic:award` / `generic:postfix`
+    for the generic phrases whose name the awards stage reads from the text around them.
     """
     lexicon = award_lexicon(path)
     for entry in lexicon.awards.values():
@@ -138,3 +144,5 @@ def surface_forms(path: Path = AWARDS_FILE) -> Iterator[tuple[str, str]]:
         yield text, GENERIC_TITLE
     for text in lexicon.generic_award:
         yield text, GENERIC_AWARD
+    for text in lexicon.generic_postfix:
+        yield text, GENERIC_POSTFIX

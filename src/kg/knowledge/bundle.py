@@ -56,7 +56,7 @@ class Knowledge:
     region_candidates: Mapping[str, tuple[str, ...]]  # folded region form → codes, preferred first
     agency_forms: Mapping[str, tuple[AgencyForm, ...]]  # folded agency form → forms
     role_forms: Mapping[str, RoleForm]  # folded role form → form
-    extras: Mapping[str, Any] = field(default_factory=dict)
+    _names: dict[tuple[str, str | None], tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def region(self, code: str) -> Region | None:
         """The region with this Kemendagri code."""
@@ -69,8 +69,12 @@ class Knowledge:
 
     def agency_names(self, type_id: str, region: Region | None) -> tuple[str, str]:
         """(canonical name, short name) of the agency of a type serving a region (None: national)."""
-        short = self.gazetteer.short_names.get(region.code) if region else None
-        return self.agencies.names(type_id, region, short)
+        key = (type_id, region.code if region else None)
+        names = self._names.get(key)
+        if names is None:  # a cache: the names depend only on the key and the (immutable) lexicons
+            short = self.gazetteer.short_names.get(region.code) if region else None
+            names = self._names[key] = self.agencies.names(type_id, region, short)
+        return names
 
     def find(self, text: str) -> list[Hit]:
         """Every lexicon hit in the text (one automaton pass), in text order."""
@@ -96,7 +100,8 @@ def _region_entries(gazetteer: RegionGazetteer) -> tuple[list[Entry], dict[str, 
     return entries, candidates
 
 
-def _optional(lexicon_dir: Path, module: str, loader: str, filename: str) -> tuple[Any, list[tuple[str, str]]]:
+def _optional(lexicon_dir: Path, module: str, loader: str,
+              filename: str) -> tuple[Any, list[tuple[str, str]]]:
     """EXTRACTOR-B's event lexicons, read through their own loaders when present."""
     path = lexicon_dir / filename
     if not path.is_file():
@@ -116,7 +121,8 @@ def _build(lexicon_dir: Path, topics_path: Path) -> Knowledge:
     titles = load_titles(lexicon_dir / FILES["titles"])
     junk = load_junk(lexicon_dir / FILES["junk"])
     topics = load_topics(topics_path)
-    triggers, trigger_forms = _optional(lexicon_dir, "kg.knowledge.triggers", "load_triggers", FILES["triggers"])
+    triggers, trigger_forms = _optional(lexicon_dir, "kg.knowledge.triggers", "load_triggers",
+                                        FILES["triggers"])
     awards, award_forms = _optional(lexicon_dir, "kg.knowledge.awards", "load_awards", FILES["awards"])
 
     entries, region_candidates = _region_entries(gazetteer)

@@ -48,8 +48,11 @@ def load_calendar(path: Path = CALENDAR_FILE) -> Calendar:
     root = read_yaml(path)
     top = as_mapping(path, root, "the file")
     weekdays = _numbered(path, required(path, top, "weekdays", root), "weekdays", 1, 7)
-    ambiguous = frozenset(t.casefold() for t in as_texts(path, top["ambiguous_weekdays"], "ambiguous_weekdays")) \
-        if "ambiguous_weekdays" in top else frozenset()
+    ambiguous = (
+        frozenset(t.casefold() for t in as_texts(path, top["ambiguous_weekdays"], "ambiguous_weekdays"))
+        if "ambiguous_weekdays" in top
+        else frozenset()
+    )
     unknown = ambiguous - set(weekdays)
     if unknown:
         raise fail(path, top["ambiguous_weekdays"], f"ambiguous_weekdays: {sorted(unknown)} are not weekdays")

@@ -29,6 +29,7 @@ _NEVER = "(?!x)x"
 
 
 def load_junk(path: Path) -> JunkPatterns:
+    """The junk patterns, each checked alone (so a bad one names its line), then combined per scope."""
     data = load_yaml(path)
     names: dict[str, int | None] = {}
     combined: dict[str, str] = {}

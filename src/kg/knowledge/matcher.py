@@ -89,6 +89,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """A checked automaton hit: [start, end) of the text and the lexicon entry it matched."""
+
     start: int
     end: int
     entry: Entry
@@ -118,8 +120,9 @@ class SurfaceMatcher:
         self.size = len(table)
 
     def find(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Every hit in `text` in text order (`folded`: its fold(), when the caller already has it)."""
         low = " " + (fold(text) if folded is None else folded) + " "
-        raw: list[tuple[int, int, Entry]] = []
+        raw: list[tuple[int, int, str, str, int, Entry]] = []
         for last, (length, open_end, entries) in self._automaton.iter(low):
             # `low` is shifted by one: the key's leading space sits on the character before the form
             if open_end and low[last + 1].isalnum():
@@ -127,19 +130,20 @@ class SurfaceMatcher:
             start = last - length + 1
             for entry in entries:
                 if entry.case == "exact":
-                    if text[start:last] != entry.surface and _SPACES.sub(" ", text[start:last]) != entry.surface:
+                    written = text[start:last]
+                    if written != entry.surface and _SPACES.sub(" ", written) != entry.surface:
                         continue
                 elif entry.case == "cap" and not text[start].isupper():
                     continue
-                raw.append((start, -last, entry))
-        raw.sort(key=_order)
+                raw.append((start, -last, entry.kind, entry.value, len(raw), entry))
+        raw.sort()
         kept: list[Hit] = []
         max_end = -1
         max_start = -1
         previous: tuple[int, int, str, str] | None = None
-        for start, neg_end, entry in raw:
+        for start, neg_end, kind, value, _, entry in raw:
             end = -neg_end
-            ident = (start, end, entry.kind, entry.value)
+            ident = (start, end, kind, value)
             if ident == previous:
                 continue  # the same reading reached through two spelling variants
             previous = ident
@@ -149,7 +153,3 @@ class SurfaceMatcher:
             if end > max_end:
                 max_end, max_start = end, start
         return kept
-
-
-def _order(item: tuple[int, int, Entry]) -> tuple[int, int, str, str]:
-    return item[0], item[1], item[2].kind, item[2].value

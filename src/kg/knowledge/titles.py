@@ -29,6 +29,7 @@ def variants(form: str) -> set[str]:
 
 
 def load_titles(path: Path) -> PersonTitles:
+    """Honorifics, degrees and the name-scanning word lists, with their written variants."""
     data = load_yaml(path)
     result: dict[str, dict[str, str]] = {}
     for key in ("honorifics", "degrees"):

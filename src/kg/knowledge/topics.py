@@ -16,6 +16,8 @@ TOPIC_NS = "https://w3id.org/kgid/topic/"
 
 @dataclass(frozen=True)
 class Topic:
+    """A concept of the topic scheme with the labels the recogniser matches."""
+
     id: str  # local name of the concept: "ppid"
     label: str  # skos:prefLabel
     alt_labels: tuple[str, ...]

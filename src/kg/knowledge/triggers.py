@@ -23,6 +23,7 @@ TRIGGERS_FILE = LEXICON_DIR / "visit_triggers.yaml"
 
 # ---- line-aware YAML reading, shared by the event lexicons ------------------------------------------
 
+
 def read_yaml(path: Path) -> yaml.Node:
     """Parse a knowledge file into YAML nodes (which keep their line numbers)."""
     try:
@@ -95,6 +96,7 @@ def required(path: Path, mapping: dict[str, yaml.Node], key: str, parent: yaml.N
 
 # ---- the visit trigger lexicon --------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Direction:
     """Phrases that place the visitors and the host around a trigger (see the YAML for each list)."""
@@ -106,6 +108,7 @@ class Direction:
     received_by: tuple[str, ...]
     visitor_marker: tuple[str, ...]
     with_subregions: tuple[str, ...]
+    anaphora: tuple[str, ...]
     leader: tuple[str, ...]
 
 
@@ -166,8 +169,9 @@ def load_triggers(path: Path = TRIGGERS_FILE) -> TriggerLexicon:
         follow_up_cues=as_texts(path, required(path, rel, "follow_up_cues", rel_node), "follow_up_cues"),
         event_words=as_texts(path, required(path, rel, "event_words", rel_node), "event_words"),
         venue_words=as_texts(path, required(path, places, "venue_words", places_node), "venue_words"),
-        continuation_words=as_texts(path, required(path, places, "continuation_words", places_node),
-                                    "continuation_words"),
+        continuation_words=as_texts(
+            path, required(path, places, "continuation_words", places_node), "continuation_words"
+        ),
         venue_stops=as_texts(path, required(path, places, "venue_stops", places_node), "venue_stops"),
     )
 

@@ -27,6 +27,7 @@ from kg.store.remote import (
     DEFAULT_TIMEOUT,
     RETRY_DELAYS,
     TRANSIENT_STATUS,
+    RemoteStore,
     TransientFailure,
     body_text,
     check_url,
@@ -72,12 +73,13 @@ class PushProgress:
 
 @dataclass(frozen=True)
 class PushSummary:
-    """What a push did: graphs replaced, triples sent, which protocol, and the URL written to."""
+    """What a push did: graphs replaced, triples sent, which protocol, the URL written to, graphs pruned."""
 
     graphs: int
     triples: int
     protocol: str
     url: str
+    removed: int = 0
 
 
 class _NoGraphStore(Exception):
@@ -95,14 +97,16 @@ def guess_graph_store(endpoint: str, *, with_credentials: bool) -> str | None:
     if path.endswith("/query"):
         new = path[: -len("query")] + "store"
     elif path.endswith(("/sparql", "/sparql-auth")):
-        new = path.rsplit("/", 1)[0] + ("/sparql-graph-crud-auth" if with_credentials else "/sparql-graph-crud")
+        crud = "/sparql-graph-crud-auth" if with_credentials else "/sparql-graph-crud"
+        new = path.rsplit("/", 1)[0] + crud
     else:
         return None
     return urllib.parse.urlunsplit(parts._replace(path=new, query=""))
 
 
 def guess_update(endpoint: str, *, with_credentials: bool) -> str:
-    """The SPARQL Update URL for a query endpoint: Oxigraph's /update, Virtuoso's /sparql(-auth), else itself."""
+    """The SPARQL Update URL for a query endpoint: Oxigraph's /update, Virtuoso's /sparql(-auth), or itself.
+    """
     parts = urllib.parse.urlsplit(endpoint)
     path = parts.path.rstrip("/")
     if path.endswith("/query"):
@@ -116,8 +120,12 @@ def push_store(source: GraphSource, target: PushTarget, *, protocol: PushProtoco
                gsp_chunk_lines: int = GSP_CHUNK_LINES, update_chunk_triples: int = UPDATE_CHUNK_TRIPLES,
                progress: Callable[[PushProgress], None] | None = None,
                retry_delays: tuple[float, ...] = RETRY_DELAYS,
-               sleep: Callable[[float], None] = time.sleep) -> PushSummary:
-    """Replace every graph of `source` on the server; see the module docstring for the guarantees."""
+               sleep: Callable[[float], None] = time.sleep, prune: bool = False) -> PushSummary:
+    """Replace every graph of `source` on the server; see the module docstring for the guarantees.
+
+    With `prune`, article graphs the server holds but `source` does not (articles dropped from the
+    store since the last push) are deleted afterwards; other graphs on the server are never touched.
+    """
     check_url(target.endpoint, "--endpoint")
     credentials = target.user is not None
     graph_store = target.graph_store or guess_graph_store(target.endpoint, with_credentials=credentials)
@@ -131,7 +139,9 @@ def push_store(source: GraphSource, target: PushTarget, *, protocol: PushProtoco
     use_gsp = protocol == "graph-store" or (protocol == "auto" and graph_store is not None)
     client = _Client(target, retry_delays, sleep)
     graphs = triples = 0
+    pushed: set[str | None] = set()
     for graph, data in source.iter_article_graphs():
+        pushed.add(graph)
         lines = [line for line in data.split(b"\n") if line.strip()]
         if use_gsp and graph_store is not None:
             try:
@@ -145,9 +155,18 @@ def push_store(source: GraphSource, target: PushTarget, *, protocol: PushProtoco
         triples += len(lines)
         if progress:
             progress(PushProgress(graph=graph, graphs_done=graphs, triples_sent=triples))
+    removed = 0
+    if prune:
+        server = RemoteStore(target.endpoint, user=target.user, password=target.password,
+                             timeout=target.timeout, retry_delays=retry_delays, sleep=sleep)
+        for name in server.graph_names():
+            if name.startswith(ARTICLE_GRAPH_PREFIX) and name not in pushed:
+                client.drop_graph(graph_store if use_gsp and graph_store else update_url, name,
+                                  by_graph_store=use_gsp)
+                removed += 1
     return PushSummary(graphs=graphs, triples=triples,
                        protocol="graph-store" if use_gsp else "update",
-                       url=(graph_store or "") if use_gsp else update_url)
+                       url=(graph_store or "") if use_gsp else update_url, removed=removed)
 
 
 class _Client:
@@ -160,7 +179,9 @@ class _Client:
         self.sleep = sleep
         handlers: list[urllib.request.BaseHandler] = []
         if target.user is not None:
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            # Prior-auth: once a request succeeded, Basic credentials go with the next ones unasked, so a
+            # 66k-line body is not uploaded twice (once to be refused, once with the credentials).
+            passwords = _OriginPasswords()
             # The guessed GSP and update URLs share the endpoint's origin: one entry covers them all.
             for url in (target.endpoint, target.graph_store, target.update):
                 if url:
@@ -168,8 +189,7 @@ class _Client:
                     passwords.add_password(None, f"{parts.scheme}://{parts.netloc}/", target.user,
                                            target.password or "")
             # Digest before Basic: each declines the other's challenge (urllib orders them this way too).
-            handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
-                         urllib.request.HTTPBasicAuthHandler(passwords)]
+            handlers += [_PreemptiveDigestHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
         self.opener = urllib.request.build_opener(*handlers)
 
     def put_graph(self, url: str, graph: str | None, lines: list[bytes], chunk: int, *,
@@ -201,7 +221,19 @@ class _Client:
             except _HttpFailure as failure:
                 raise failure.error from None
 
-    def send(self, method: str, url: str, body: bytes, content_type: str, graph: str | None) -> None:
+    def drop_graph(self, url: str, graph: str, *, by_graph_store: bool) -> None:
+        """Delete one graph from the server (a graph already gone is fine)."""
+        try:
+            if by_graph_store:
+                self.send("DELETE", _with_graph_parameter(url, graph), None, "application/n-triples", graph)
+            else:
+                self.send("POST", url, f"DROP SILENT GRAPH <{graph}>".encode(), "application/sparql-update",
+                          graph)
+        except _HttpFailure as failure:
+            if failure.status != 404:
+                raise failure.error from None
+
+    def send(self, method: str, url: str, body: bytes | None, content_type: str, graph: str | None) -> None:
         """One request, retried while the failure is transient."""
         def attempt() -> None:
             request = urllib.request.Request(url, data=body, method=method,
@@ -229,6 +261,41 @@ class _Client:
             return EndpointError(credentials_message(error.code, self.target.user), source=_base(url))
         return EndpointError(f"refused {describe_graph(graph)} with HTTP {error.code}: {body_text(error)}",
                              source=_base(url))
+
+
+class _OriginPasswords(urllib.request.HTTPPasswordMgrWithPriorAuth):
+    """Prior-auth kept per server rather than per path: a success on /store lets /update go pre-authorised."""
+
+    def update_authenticated(self, uri: str, is_authenticated: bool = False) -> None:  # type: ignore[override]
+        parts = urllib.parse.urlsplit(uri)
+        super().update_authenticated(f"{parts.scheme}://{parts.netloc}/", is_authenticated)
+
+
+class _PreemptiveDigestHandler(urllib.request.HTTPDigestAuthHandler):
+    """Digest auth answering the server's last challenge up front (next nonce count), like Basic prior-auth.
+
+    urllib's handler waits to be refused every time; Virtuoso's Graph Store wants Digest, and each refusal
+    would cost a whole chunk's upload. A stale nonce is simply refused and answered the usual way.
+    """
+
+    def __init__(self, passwords: urllib.request.HTTPPasswordMgr) -> None:
+        super().__init__(passwords)
+        self._challenge: dict[str, str] | None = None
+
+    def http_request(self, request: urllib.request.Request) -> urllib.request.Request:
+        if self._challenge is not None and not request.has_header("Authorization"):
+            answer = self.get_authorization(request, self._challenge)
+            if answer:
+                request.add_unredirected_header("Authorization", f"Digest {answer}")
+        return request
+
+    https_request = http_request
+
+    def retry_http_digest_auth(self, req: urllib.request.Request, auth: str):  # type: ignore[no-untyped-def]
+        _, challenge = auth.split(" ", 1)
+        fields = filter(None, urllib.request.parse_http_list(challenge))
+        self._challenge = urllib.request.parse_keqv_list(fields)
+        return super().retry_http_digest_auth(req, auth)
 
 
 class _HttpFailure(Exception):

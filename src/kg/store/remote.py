@@ -10,6 +10,7 @@ query the server cannot parse a `QueryError`, so the CLI prints one line and exi
 
 from __future__ import annotations
 
+import ast
 import http.client
 import socket
 import time
@@ -169,8 +170,10 @@ class RemoteStore:
             if error.code in TRANSIENT_STATUS:
                 raise TransientFailure(error) from None
             if error.code in (401, 403):
-                raise EndpointError(credentials_message(error.code, self.user), source=self.endpoint) from None
-            raise EndpointError(f"answered HTTP {error.code}: {body_text(error)}", source=self.endpoint) from None
+                message = credentials_message(error.code, self.user)
+            else:
+                message = f"answered HTTP {error.code}: {body_text(error)}"
+            raise EndpointError(message, source=self.endpoint) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             raise connection_failure(error, self.endpoint) from None
 
@@ -248,9 +251,15 @@ def check_url(url: str, option: str) -> None:
 
 
 def server_text(error: SPARQLWrapperException) -> str:
-    """The server's own words from a SPARQLWrapper exception, shortened to one line."""
-    response = getattr(error, "response", None)
-    text = response.decode("utf-8", "replace") if isinstance(response, bytes) else str(response or error)
+    """The server's own words from a SPARQLWrapper exception (which keeps only their repr), on one line."""
+    text = str(error)
+    _, marker, response = text.partition("Response:\n")
+    if marker:
+        try:
+            value = ast.literal_eval(response.strip())
+        except (ValueError, SyntaxError):
+            value = response
+        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
     return one_line(text)
 
 

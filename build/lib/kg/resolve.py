@@ -22,21 +22,26 @@ from kg.knowledge.agencies import slug
 from kg.knowledge.matcher import fold_form
 from kg.types import Agency, Mention, Official, Post, Recognised, Region, Resolved, Span
 
-_GENERIC_AFTER = re.compile(r"(?:(?:provinsi|kabupaten|kota|kab\.|prov\.)(?![\w])|se-|se\s+(?:provinsi|kabupaten|kota)"
-                            r"|(?:Kabupaten|Kota|Provinsi)\s*/)")
-_UNKNOWN_REGION = re.compile(r"(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.)[ \t]+[A-Z][\w'\-]*(?:[ \t]+[A-Z][\w'\-]*){0,2}")
+_GENERIC_AFTER = re.compile(r"(?:(?:provinsi|kabupaten|kota|kab\.|prov\.)(?![\w])|se-"
+                            r"|se\s+(?:provinsi|kabupaten|kota)|(?:Kabupaten|Kota|Provinsi)\s*/)")
+_UNKNOWN_REGION = re.compile(r"(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.)[ \t]+[A-Z][\w'\-]*"
+                             r"(?:[ \t]+[A-Z][\w'\-]*){0,2}")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
-_DELEGATION_LINK = re.compile(r"[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:(?:di(?:wakili|pimpin|ketuai)|oleh)[ \t]+)?(?:oleh[ \t]+)?"
-                              r"(?:[ \t]*,[ \t]*)?$")
+_DELEGATION_LINK = re.compile(r"[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:(?:di(?:wakili|pimpin|ketuai)|oleh)[ \t]+)?"
+                              r"(?:oleh[ \t]+)?(?:[ \t]*,[ \t]*)?$")
 _SENTENCE_SOURCE = re.compile(r"[\s“\"]*(?:Dari pihak|Dari|Pihak|Di kantor|Bertempat di kantor|Di)[ \t]+")
 _COMPANION_CUE = re.compile(r"\b(?:didampingi|bersama|beserta|turut|serta|ditemani|mendampingi|dengan|ikut|"
                             r"rombongan|hadir pula|juga hadir|tampak|dan)\b", re.IGNORECASE)
-_PRONOUN_TITLE = re.compile(r"\b(?:Dirinya|dirinya|Ia|Beliau|beliau|Dia)[ \t]+(?:yang[ \t]+)?(?:menjabat(?:[ \t]+sebagai)?|"
-                            r"selaku|sebagai|merupakan|adalah)[ \t]+$")
+_PRONOUN_TITLE = re.compile(r"\b(?:Dirinya|dirinya|Ia|Beliau|beliau|Dia)[ \t]+(?:yang[ \t]+)?"
+                            r"(?:menjabat(?:[ \t]+sebagai)?|selaku|sebagai|merupakan|adalah)[ \t]+$")
 _PRONOUN_REACH = 300
+_HOST_CUE = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|tuan rumah)\b[^,.]{0,40}[ \t,]*$")
+_VISITOR_CUE = re.compile(r"(?i)\b(?:rombongan|kunjungan|delegasi)\b[^.]{0,40}"
+                          r"\b(?:dipimpin|diwakili|diketuai)\b(?:[ \t]+oleh)?[ \t,]*$")
 _GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
 _COMPANION_REACH = 160
-_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"])|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"]+[A-Z“\"])|\n")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:[A-Za-z]{1,3}|[A-Za-z]+\.[A-Za-z.]+)$")  # "Kab", "H", "S.Kom"
 _LEVELS = ("provinsi", "kabupaten", "kota")
 
 
@@ -73,7 +78,8 @@ def _pick_region(value: str, knowledge: Knowledge, level: str | None) -> Region 
     return regions[0] if regions else None
 
 
-def make_agency(knowledge: Knowledge, type_id: str, region: Region | None, surface: str, span: Span) -> Agency:
+def make_agency(knowledge: Knowledge, type_id: str, region: Region | None, surface: str,
+                span: Span) -> Agency:
     """A resolved Agency of a type serving a region (None: the national body), canonically named."""
     name, short = knowledge.agency_names(type_id, region)
     key = f"{type_id}:{region.code}" if region is not None else type_id
@@ -207,19 +213,23 @@ def _from_context(pending: list[_Pending], found: list[Agency], mentions: tuple[
         if item.level is None or candidates:
             continue
         regions = {r.code: r for m in mentions if m.kind == "region"
-                   for r in [_pick_region(m.value, knowledge, item.level)] if r is not None and r.level == item.level}
+                   for r in [_pick_region(m.value, knowledge, item.level)]
+                   if r is not None and r.level == item.level}
         if len(regions) == 1:
-            out.append(make_agency(knowledge, item.type_id, next(iter(regions.values())), item.surface, item.span))
+            region = next(iter(regions.values()))
+            out.append(make_agency(knowledge, item.type_id, region, item.surface, item.span))
     return out
 
 
 # ---- posts ----------------------------------------------------------------------------------------
 
-def _posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency], knowledge: Knowledge) -> list[Post]:
+def _posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency],
+           knowledge: Knowledge) -> list[Post]:
     all_persons = [m for m in mentions if m.kind == "person"]
     persons = [m for m in all_persons if m.rule != "recognise:name-after-honorific"]
     titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
     posts: list[Post] = []
+    sides = _lead_sides(text, mentions, agencies) if titles else (None, None)
     for title in titles:
         person, before = _person_for(text, title, persons, all_persons)
         if person is None:
@@ -228,15 +238,18 @@ def _posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency], kno
         role = knowledge.roles.roles.get(role_id)
         if role is None:
             continue
-        agency, how = _agency_for(text, title, role, mentions, agencies, knowledge)
+        anchor = min(title.span.start, person.span.start)
+        agency, how = _agency_for(text, title, anchor, role, mentions, agencies, knowledge)
         if agency is None and not role.agency_type and posts:
             agency, how = _companion_agency(text, title, posts[-1], agencies)
+        if agency is None and not role.agency_type:
+            agency, how = _visit_side(text, title, sides)
         official = _official(person, knowledge)
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
         end = max(title.span.end, person.span.end)
         confidence = {"title": 0.9, "role-region": 0.85, "delegation": 0.75, "sentence-source": 0.75,
-                      "companion": 0.7, "none": 0.6}[how]
+                      "companion": 0.7, "visit-side": 0.65, "none": 0.6}[how]
         if before:
             confidence -= 0.05
         rule = f"resolve:post-{'name-title' if before else 'title-name'}-{how}"
@@ -260,14 +273,17 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
                 return person, True
     # "… Hj. Nurhidayati Rahman. Dirinya yang menjabat Kepala Diskominfo Lotim …"
     if _PRONOUN_TITLE.search(text, max(0, title.span.start - 40), title.span.start):
-        earlier = [p for p in all_persons if title.span.start - _PRONOUN_REACH <= p.span.end <= title.span.start]
+        reach = title.span.start - _PRONOUN_REACH
+        earlier = [p for p in all_persons if reach <= p.span.end <= title.span.start]
         if earlier:
             return earlier[-1], True
     return None, False
 
 
-def _agency_for(text: str, title: Mention, role, mentions: tuple[Mention, ...],  # noqa: ANN001
+def _agency_for(text: str, title: Mention, anchor: int, role, mentions: tuple[Mention, ...],  # noqa: ANN001
                 agencies: list[Agency], knowledge: Knowledge) -> tuple[Agency | None, str]:
+    """The agency of a post, and how it was found. `anchor`: where the apposition starts (the name
+    when it comes before the title)."""
     inside = [a for a in agencies if title.span.start <= a.span.start and a.span.end <= title.span.end + 1]
     if inside:
         return inside[-1], "title"
@@ -281,22 +297,52 @@ def _agency_for(text: str, title: Mention, role, mentions: tuple[Mention, ...], 
                                    title.span), "role-region"
         return None, "none"
     # the delegation the sentence introduces: "Rombongan X, yang diwakili oleh <title>"
-    sentence_start = _sentence_start(text, title.span.start)
-    before = [a for a in agencies if sentence_start <= a.span.start and a.span.end <= title.span.start]
-    if before and _DELEGATION_LINK.match(text[before[-1].span.end:title.span.start]):
+    sentence_start = _sentence_start(text, anchor)
+    before = [a for a in agencies if sentence_start <= a.span.start and a.span.end <= anchor]
+    if before and _DELEGATION_LINK.match(text[before[-1].span.end:anchor]):
         return before[-1], "delegation"
     regions = [m for m in mentions if m.kind == "region" and sentence_start <= m.span.start
-               and m.span.end <= title.span.start]
+               and m.span.end <= anchor]
     if regions and (not before or before[-1].span.end <= regions[-1].span.start) \
-            and _DELEGATION_LINK.match(text[regions[-1].span.end:title.span.start]) \
+            and _DELEGATION_LINK.match(text[regions[-1].span.end:anchor]) \
             and (regions[-1].span.start == _skip_space(text, sentence_start) or _GROUP_CUE.search(
                 text, max(0, regions[-1].span.start - 12), regions[-1].span.start)):
-        serving = {a.key: a for a in agencies if a.region is not None and a.region.code in regions[-1].value.split("|")}
+        codes = regions[-1].value.split("|")
+        serving = {a.key: a for a in agencies if a.region is not None and a.region.code in codes}
         if len(serving) == 1:
             return next(iter(serving.values())), "delegation"
     source = _SENTENCE_SOURCE.match(text, sentence_start)
     if before and source and before[0].span.start == _skip_space(text, source.end()):
         return before[0], "sentence-source"  # "Dari Diskominfo Kota Semarang, rombongan diterima <title>"
+    return None, "none"
+
+
+def _lead_sides(text: str, mentions: tuple[Mention, ...],
+                agencies: list[Agency]) -> tuple[Agency | None, Agency | None]:
+    """(visitor, host) as the first sentence with a visit trigger between two agencies states them.
+
+    A rough reading, used only for officials whose title names no agency but whose sentence says
+    which side they are on ("Rombongan dipimpin <title>", "Tuan rumah, <title>").
+    """
+    for trigger in (m for m in mentions if m.kind == "trigger"):
+        start = _sentence_start(text, trigger.span.start)
+        end_match = _SENTENCE_END.search(text, trigger.span.end)
+        end = end_match.start() if end_match else len(text)
+        before = [a for a in agencies if start <= a.span.start and a.span.end <= trigger.span.start]
+        after = [a for a in agencies if trigger.span.end <= a.span.start and a.span.end <= end]
+        if before and after and before[0].key != after[0].key:
+            return before[0], after[0]
+    return None, None
+
+
+def _visit_side(text: str, title: Mention,
+                sides: tuple[Agency | None, Agency | None]) -> tuple[Agency | None, str]:
+    """The visiting or the hosting agency, when the clause before the title says which side it is."""
+    clause = text[_sentence_start(text, title.span.start):title.span.start]
+    if _HOST_CUE.search(clause) and sides[1] is not None:
+        return sides[1], "visit-side"
+    if _VISITOR_CUE.search(clause) and sides[0] is not None:
+        return sides[0], "visit-side"
     return None, "none"
 
 
@@ -314,8 +360,11 @@ def _companion_agency(text: str, title: Mention, previous: Post, agencies: list[
 
 
 def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts; "Kab." or "S.Kom." inside it do not end it."""
     start = 0
     for match in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        if match.group() == "." and _ABBREVIATION_END.search(text, max(0, match.start() - 8), match.start()):
+            continue
         start = match.end()
     return start
 

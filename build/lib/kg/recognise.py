@@ -34,6 +34,7 @@ _LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]+(?:selaku|sebagai|yang juga|yang meru
 # Mention kinds a post title may run over ("Kepala Bidang IKP Diskominfo Kaltim").
 _TITLE_KINDS = frozenset({"agency", "region", "role", "topic"})
 _MAX_NAME_WORDS = 5
+_PLURAL = re.compile(r"(?i)\b(?:para|seluruh|sejumlah|beberapa|segenap|semua)[ \t]+$")  # "para kepala OPD"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
     covered_until = -1
     for mention in mentions:
         if mention.kind != "role" or mention.span.start < covered_until \
-                or knowledge.roles.is_place(text, mention.span.start):
+                or knowledge.roles.is_place(text, mention.span.start) \
+                or _PLURAL.search(text, max(0, mention.span.start - 12), mention.span.start) \
+                or _inside_agency(index, mention):  # "Ikatan Pranata Humas Indonesia": a body's name
             continue
         title_end = title_extent(text, mention.span.end, index, knowledge)
         covered_until = title_end
@@ -100,7 +103,8 @@ def _prefixed_agencies(text: str, mentions: list[Mention], knowledge: Knowledge)
         return []
     types = dict(knowledge.agencies.prefixes)
     taken = {m.span.start for m in mentions if m.kind == "agency"}
-    return [Mention("agency", Span(m.start(), m.end()), m.group(), types[m.group(1)], "agency_types.yaml:prefixes")
+    return [Mention("agency", Span(m.start(), m.end()), m.group(), types[m.group(1)],
+                    "agency_types.yaml:prefixes")
             for m in pattern.finditer(text) if m.start() not in taken]
 
 
@@ -113,7 +117,7 @@ def _head_pattern(heads: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _CONNECTORS = ("dan", "&", "serta")
-_UNKNOWN_BLOCKERS = frozenset({"agency", "role", "trigger", "award", "other", "honorific"})
+_UNKNOWN_BLOCKERS = frozenset({"agency", "trigger", "award", "other", "honorific"})
 
 
 def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
@@ -122,18 +126,24 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
     if pattern is None:
         return []
     blockers = sorted((m.span.start, m.span.end) for m in mentions if m.kind in _UNKNOWN_BLOCKERS)
+    agency_spans = {(m.span.start, m.span.end) for m in mentions if m.kind == "agency"}
     regions = sorted((m.span.start, m.span.end, m.value) for m in mentions if m.kind == "region")
     out: list[Mention] = []
     for match in pattern.finditer(text):
         start = match.start()
-        words = list(re.finditer(r"\S+", match.group()))
+        if _overlaps(blockers, start, start + 1):
+            continue
+        blocker = next((b for b in blockers if start < b[0] < match.end()), None)  # sorted by start
+        stop = blocker[0] if blocker is not None else match.end()
+        words = [w for w in re.finditer(r"\S+", match.group()) if start + w.end() <= stop]
         while words and words[-1].group() in _CONNECTORS:
             words.pop()
+        if blocker is not None and words and not text[start + words[-1].end():blocker[0]].strip() \
+                and blocker in agency_spans:
+            continue  # "UPTD Command Center Diskominfo Samarinda": a unit of a known agency
         if len(words) < 2:
             continue
         end = start + words[-1].end()
-        if _overlaps(blockers, start, end):
-            continue
         region = next((r for r in regions if start < r[0] <= end + 1), None)
         if region is not None:
             end = region[1]
@@ -180,6 +190,12 @@ def _acronym_forms(text: str, words: list[str], codes: set[str], value: str, blo
 def _overlaps(spans: list, start: int, end: int) -> bool:
     i = bisect_right(spans, (end,))
     return any(s[0] < end and start < s[1] for s in spans[max(0, i - 8):i])
+
+
+def _inside_agency(index: _Index, mention: Mention) -> bool:
+    covering = index.covering(mention.span.start, frozenset({"agency"}))
+    return covering is not None and covering.span.start < mention.span.start \
+        and mention.span.end <= covering.span.end
 
 
 class _Index:
@@ -244,6 +260,10 @@ def title_extent(text: str, pos: int, index: _Index, knowledge: Knowledge) -> in
         if reach is not None:
             end, has_agency = reach, True
             continue
+        joined = _joined_unit_word(text, match, words)
+        if joined is not None:
+            end = joined  # "Kabid Aptika dan Statistik": an unknown unit word joined to a known one
+            continue
         break
     if end < len(text) and text[end] == ")" and "(" in text[pos:end]:
         end += 1
@@ -251,9 +271,22 @@ def title_extent(text: str, pos: int, index: _Index, knowledge: Knowledge) -> in
 
 
 _AHEAD_WORDS = 8
+_JOIN = re.compile(r"[ \t]+(?:dan|serta|&)[ \t]+([^\s,;:()“”\"!?]+)")
 
 
-def _agency_ahead(text: str, pos: int, index: _Index, knowledge: Knowledge, allow_comma: bool = False) -> int | None:
+def _joined_unit_word(text: str, match: re.Match[str], words: frozenset[str]) -> int | None:
+    """The end of "<Word> dan <title word>" when the word right after the connector continues a title."""
+    token = match.group()
+    if not token[:1].isupper() or token.endswith("."):
+        return None
+    joined = _JOIN.match(text, match.end())
+    if joined is None or joined.group(1).casefold() not in words:
+        return None
+    return joined.end()
+
+
+def _agency_ahead(text: str, pos: int, index: _Index, knowledge: Knowledge,
+                  allow_comma: bool = False) -> int | None:
     """The end of an agency mention reached from `pos` over capitalised words only, or None."""
     cur = pos
     for _ in range(_AHEAD_WORDS):
@@ -261,8 +294,13 @@ def _agency_ahead(text: str, pos: int, index: _Index, knowledge: Knowledge, allo
         if match is None:
             return None
         covering = index.covering(match.start(), _TITLE_KINDS)
-        if covering is not None:
-            return covering.span.end if covering.kind == "agency" else None
+        if covering is not None and covering.kind == "agency":
+            return covering.span.end
+        if covering is not None:  # a topic or region inside a unit name: "UPTD Command Center"
+            cur = _skip_space(text, covering.span.end)
+            if cur == covering.span.end:
+                return None
+            continue
         token = match.group()
         if not (token[:1].isupper() or token.casefold() in knowledge.roles.title_words) \
                 or token.endswith(".") or token in knowledge.titles.honorifics:
@@ -282,6 +320,8 @@ def _is_name_word(token: str, knowledge: Knowledge, first: bool = True) -> bool:
     titles = knowledge.titles
     if not _NAME_WORD.match(token) or token in titles.honorifics or token in titles.degrees:
         return False
+    if len(token) > 1 and token.isupper() and token not in titles.name_openers:
+        return False  # an acronym ("OPD", "DKISP"), not a name
     core = token.rstrip(".") if not _INITIAL.match(token) else token
     if first and (core in titles.not_names or token in titles.not_names):
         return False
@@ -321,7 +361,8 @@ def name_after(text: str, pos: int, index: _Index, knowledge: Knowledge,
         if not _is_name_word(token, knowledge, first=not words) or index.blocked(match.start(), match.end()):
             break
         word_end = match.end()
-        if token.endswith(".") and not _INITIAL.match(token) and not _abbreviated_name(text, token, match.end()):
+        if token.endswith(".") and not _INITIAL.match(token) \
+                and not _abbreviated_name(text, token, match.end()):
             word_end -= 1  # "Alwi." ends the sentence
             end_sentence = True
         words.append((match.start(), word_end, text[match.start():word_end]))
@@ -420,7 +461,8 @@ def name_before(text: str, pos: int, index: _Index, knowledge: Knowledge) -> Per
         return None
     honorifics: list[str] = []
     start = words[0].start()
-    while tokens and tokens[-1].group() in titles.honorifics and _GAP_NAME.fullmatch(text[tokens[-1].end():start]):
+    while tokens and tokens[-1].group() in titles.honorifics \
+            and _GAP_NAME.fullmatch(text[tokens[-1].end():start]):
         honorifics.insert(0, titles.honorifics[tokens[-1].group()])
         start = tokens[-1].start()
         tokens.pop()

@@ -1,0 +1,76 @@
+"""Cleaning: blank page junk with spaces so it yields no facts, keeping every offset valid.
+
+Web pages wrap articles in comment forms, share buttons, view counters, photo captions and bylines;
+these name agencies ("foto Kominfo Berau") without stating anything. The patterns are data
+(data/lexicon/page_junk.yaml). Junk is replaced by spaces of the same length rather than cut, so a span
+found in the cleaned text is the same span in the text as read.
+"""
+
+from __future__ import annotations
+
+from kg.knowledge import Knowledge
+from kg.types import Article, CleanArticle, Span
+
+_MIN_REPEAT = 20  # a repeated line at least this long (a title printed twice) is blanked the second time
+
+
+def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
+    """The article with junk blanked and the removed spans recorded (merged, in text order)."""
+    text = article.text
+    junk = knowledge.junk
+    removed: list[Span] = []
+    tail = junk.tail.search(text)
+    limit = len(text)
+    if tail is not None:
+        limit = tail.start()
+        removed.append(Span(limit, len(text)))
+    for match in junk.lines.finditer(text, 0, limit):
+        if match.end() > match.start():
+            removed.append(Span(match.start(), match.end()))
+    for match in junk.inline.finditer(text, 0, limit):
+        if match.end() > match.start():
+            removed.append(Span(match.start(), match.end()))
+    removed.extend(_repeated_lines(text, limit))
+    spans = _merge(removed)
+    if not spans:
+        return CleanArticle(article, text, ())
+    parts = []
+    last = 0
+    for span in spans:
+        parts.append(text[last : span.start])
+        parts.append(_blank(text[span.start : span.end]))
+        last = span.end
+    parts.append(text[last:])
+    return CleanArticle(article, "".join(parts), tuple(spans))
+
+
+def _repeated_lines(text: str, limit: int) -> list[Span]:
+    """Second and later copies of a line long enough to be a title or a paragraph printed twice."""
+    seen: set[str] = set()
+    out = []
+    pos = 0
+    for line in text[:limit].split("\n"):
+        stripped = line.strip()
+        if len(stripped) >= _MIN_REPEAT:
+            if stripped in seen:
+                lead = pos + line.index(stripped[0])
+                out.append(Span(lead, lead + len(stripped)))
+            seen.add(stripped)
+        pos += len(line) + 1
+    return out
+
+
+def _blank(segment: str) -> str:
+    """Spaces for the segment, keeping its line breaks so sentences and paragraphs stay apart."""
+    return "".join("\n" if c == "\n" else " " for c in segment)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans):
+        if out and span.start <= out[-1].end:
+            if span.end > out[-1].end:
+                out[-1] = Span(out[-1].start, span.end)
+        else:
+            out.append(span)
+    return out

@@ -1,0 +1,175 @@
+"""Awards and index results: "Kaltara meraih predikat “Informatif” dalam ajang Anugerah KIP Tahun
+2025 … peringkat ke-12 dari 21", "Indeks SPBE Kaltara … skor 3,79", "dinobatkan sebagai media internal
+terbaik se-Indonesia dari Kemkominfo".
+
+Each award hit opens a window of its sentence (up to the neighbouring award hits) where its grade,
+score, rank and year are read; the recipient is the body nearest to the hit that the text credits:
+an agency, or a region written alone ("Kaltara meraih …"), which stands for that region's government.
+An agency after "dari"/"oleh" is the awarder, never the recipient.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from kg.events import award_parts as parts
+from kg.events.cues import phrase_pattern
+from kg.events.results import award_contexts, result_lists
+from kg.events.view import ArticleView, EventKnowledge
+from kg.knowledge.awards import GENERIC_AWARD, GENERIC_POSTFIX, GENERIC_TITLE, AwardEntry, AwardLexicon
+from kg.types import Agency, Award, Mention, Span
+
+_SUPERLATIVE = re.compile(r"(?<![\w-])(?:ter\w{3,}|se-\w+|juara|pertama|kedua|ketiga)(?![\w-])", re.IGNORECASE)
+
+_NAME_END = re.compile(r"[,.;:()“”\"\n]|(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _windows(mentions: list[Mention], sentence: Span) -> list[tuple[int, int]]:
+    out = []
+    for i in range(len(mentions)):
+        start = mentions[i - 1].span.end if i > 0 else sentence.start
+        end = mentions[i + 1].span.start if i + 1 < len(mentions) else sentence.end
+        out.append((start, end))
+    return out
+
+
+def _known(view: ArticleView, knowledge: EventKnowledge, entry: AwardEntry, mention: Mention,
+           window: tuple[int, int]) -> Award | None:
+    recipient = parts.recipient(view, knowledge, window, mention.span)
+    if recipient is None:
+        return None
+    text, (start, end) = view.text, window
+    rank, out_of = parts.rank(text, start, end, knowledge.awards)
+    score = parts.score(text, start, end, mention.span)
+    predicate = parts.grade(text, start, end, entry.predicates)
+    category = parts.grade(text, start, end, entry.categories)
+    if (predicate, category, score, rank) == (None, None, None, None) and not _win_verbs(
+            knowledge.awards).search(text, start, end):
+        return None  # the award is only talked about, nobody is said to have obtained it
+    return Award(
+        name=entry.name, recipient=recipient, span=Span(start, end), confidence=0.85,
+        rule=f"award:{entry.id}", awarder=parts.awarder(view, knowledge, start, end, entry.awarder, mention.span),
+        year=parts.year(text, start, end, mention.span), predicate=predicate, category=category,
+        score=score, rank=rank, out_of=out_of,
+    )
+
+
+@lru_cache(maxsize=4)
+def _win_verbs(lexicon: AwardLexicon) -> re.Pattern[str]:
+    return phrase_pattern(lexicon.win_verbs)
+
+
+_COUNTED = re.compile(r"(?<![\w-])(?:dua|tiga|empat|lima|sejumlah|beberapa|berbagai|banyak|deretan|\d+)\s+$",
+                      re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?:[A-Z][\w&-]*\s+){1,6}$")
+_CATEGORY = re.compile(r"(?<![\w-])kategori\s+[“\"']?(?P<words>[^,.;:()“”\"\n]+)", re.IGNORECASE)
+
+
+def _headline(view: ArticleView, mention: Mention) -> bool:
+    """A title-case line ("Kalsel Borong Penghargaan Akhir Tahun"): its capitals say nothing."""
+    line_start = view.text.rfind("\n", 0, mention.span.start) + 1
+    line_end = view.text.find("\n", mention.span.end)
+    words = view.text[line_start : line_end if line_end >= 0 else len(view.text)].split()
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) and not \
+        view.text[line_start : line_end if line_end >= 0 else len(view.text)].rstrip().endswith(".")
+
+
+def _generic_names(view: ArticleView, mention: Mention, end: int, lexicon: AwardLexicon) -> tuple[list[str], int]:
+    """The award names the text gives around a generic phrase, and where they end."""
+    text = view.text
+    if mention.value == GENERIC_POSTFIX:  # "Innovative Government Award"
+        before = _CAPITALISED.search(text, max(0, mention.span.start - 80), mention.span.start)
+        if before is None:
+            return [], mention.span.end
+        return [f"{before.group().strip()} {mention.text}"], mention.span.end
+    start = mention.span.end if mention.value == GENERIC_TITLE else mention.span.start
+    after = re.match(r"\s+(?:sebagai|menjadi)\s+", text[mention.span.end : end], re.IGNORECASE)
+    if after:
+        start = mention.span.end + after.end()
+    stops = phrase_pattern(lexicon.name_stops)
+    stop = _NAME_END.search(text, start if start > mention.span.end else mention.span.end, end)
+    limit = stop.start() if stop else end
+    halt = stops.search(text, start if start > mention.span.end else mention.span.end, limit)
+    limit = halt.start() if halt else limit
+    phrase = re.sub(r"\s+", " ", text[start:limit]).strip(" -–'\"‘’")
+    if len(phrase.split()) < 2 or phrase.casefold() == mention.text.casefold():
+        return [], limit
+    names = [p.strip() for p in re.split(r"\s+dan\s+", phrase)]
+    if len(names) > 1 and all(_SUPERLATIVE.search(p) for p in names):
+        return names, limit
+    return [phrase], limit
+
+
+def _generic(view: ArticleView, knowledge: EventKnowledge, mention: Mention, window: tuple[int, int]) -> list[Award]:
+    if _COUNTED.search(view.text[max(0, mention.span.start - 12) : mention.span.start]) or _headline(view, mention):
+        return []  # "dua penghargaan", a headline: no one award is named
+    names, name_end = _generic_names(view, mention, window[1], knowledge.awards)
+    if not names or any(knowledge.awards.grade_owner(n.split(" ", 1)[0]) or knowledge.awards.grade_owner(n)
+                        for n in names if mention.value == GENERIC_TITLE):
+        return []  # "meraih predikat Menuju Informatif": a grade, read with its award
+    start, end = window
+    name_start = mention.span.start
+    if mention.value == GENERIC_POSTFIX:
+        name_start = max(start, mention.span.end - len(names[0]))
+    recipient = parts.recipient(view, knowledge, (start, end), Span(name_start, name_end))
+    if recipient is None:
+        return []
+    awarder = None
+    for agency in view.agencies_in(name_end, min(end, name_end + 120)):
+        if parts.AWARDER_CUE.search(view.text[max(name_end, agency.span.start - 30) : agency.span.start]):
+            awarder = agency
+            break
+    category = None
+    kind = _CATEGORY.search(view.text, name_end, end)
+    if kind:
+        words = kind.group("words")
+        halt = phrase_pattern(knowledge.awards.name_stops).search(words)
+        category = (words[: halt.start()] if halt else words).strip(" -–'\"‘’") or None
+    rank, out_of = parts.rank(view.text, start, end, knowledge.awards)
+    return [Award(name=name, recipient=recipient, span=Span(name_start, name_end), confidence=0.7,
+                  rule=f"award:{mention.value}", awarder=awarder,
+                  year=parts.year(view.text, start, end, mention.span), category=category,
+                  rank=rank, out_of=out_of) for name in names]
+
+
+def _merge(awards: list[Award]) -> tuple[Award, ...]:
+    """One award per (name, recipient, year); a repeated mention fills fields the first left empty."""
+    merged: dict[tuple[str, str, int | None], Award] = {}
+    for award in awards:
+        key = (award.name.casefold(), award.recipient.key, award.year)
+        if key not in merged:
+            loose = next((k for k in merged if k[:2] == key[:2] and (k[2] is None or key[2] is None)), None)
+            if loose is None:
+                merged[key] = award
+                continue
+            key = loose
+        first = merged[key]
+        merged[key] = replace(first, **{f: getattr(award, f) for f in
+                                        ("year", "predicate", "category", "score", "rank", "out_of")
+                                        if getattr(first, f) is None and getattr(award, f) is not None})
+    return tuple(merged.values())
+
+
+def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ...]:
+    """Every award, predicate and index result the article credits to a body."""
+    mentions = view.mentions_of("award")
+    if not mentions:
+        return ()
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(view.sentences.index_of(mention.span.start), []).append(mention)
+    awards: list[Award] = []
+    lexicon = knowledge.awards
+    for index, found in by_sentence.items():
+        known = any(m.value in lexicon.awards for m in found)
+        for mention, window in zip(found, _windows(found, view.sentence(index)), strict=True):
+            if mention.value in lexicon.awards:
+                award = _known(view, knowledge, lexicon.awards[mention.value], mention, window)
+                if award is not None:
+                    awards.append(award)
+            elif mention.value in (GENERIC_TITLE, GENERIC_AWARD, GENERIC_POSTFIX) and not known:
+                awards.extend(_generic(view, knowledge, mention, window))
+    awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge)))
+    return _merge(awards)

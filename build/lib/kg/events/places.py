@@ -1,0 +1,174 @@
+"""Where a visit happened: the venue as written and the most specific region that fits the host.
+
+Reporters file from their own city, so the dateline ("TANJUNG REDEB, DIMENSINEWS –") says nothing
+about the visit. The place comes from the visit's own sentences: a venue after "di" ("di ruang
+pertemuan Lantai IV Kantor …"), a region named inside it or right after "di"/"ke" ("Kecamatan
+Gayungan Surabaya", "di Kota Batu"), and, failing those, the host's own region. A region outside the
+host's region is not taken: the visit happened at the host.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.events.cues import VisitCues
+from kg.events.view import ArticleView, EventKnowledge
+from kg.types import Agency, Mention, Place, Region, Span
+
+_CUT = re.compile(r"[.;\n]|\(\s*\d|\s[-–—]\s")
+
+
+def find_venue(text: str, start: int, end: int, cues: VisitCues) -> Span | None:
+    """The first venue in [start, end): "di Ruang Command Center DKISP Kaltara, Lantai 5 Gedung …"."""
+    match = cues.venue_start.search(text, start, end)
+    if match is None:
+        return None
+    begin = match.end()
+    cut = _CUT.search(text, begin, end)
+    stop = cut.start() if cut else end
+    pos = begin
+    venue_end = begin
+    while pos < stop:
+        comma = text.find(",", pos, stop)
+        part_end = comma if comma != -1 else stop
+        halt = cues.venue_stop.search(text, pos, part_end)
+        if halt:
+            venue_end = halt.start()
+            break
+        venue_end = part_end
+        if comma == -1 or not cues.continuation.match(text, comma + 1, stop):
+            break
+        pos = comma + 1
+    while venue_end > begin and text[venue_end - 1] in " ,":
+        venue_end -= 1
+    return Span(begin, venue_end) if venue_end > begin else None
+
+
+def within(region: Region, outer: Region | None) -> bool:
+    """Whether `region` is `outer` or lies inside it (any region fits when there is no outer)."""
+    return outer is None or region.code == outer.code or region.code.startswith(outer.code + ".")
+
+
+_AFTER_DI = re.compile(r"(?:^|\s)(?:di|ke)\s+(?:(?:[A-Z][\w'-]*\s*){1,3},\s*)?$")
+
+
+def _located(view: ArticleView, mention: Mention) -> bool:
+    """A region written right after "di"/"ke" ("di Kota Batu", "di Sawangan, Kota Depok"): a place, not a
+    dateline or an owner."""
+    return bool(_AFTER_DI.search(view.text[max(0, mention.span.start - 50) : mention.span.start]))
+
+
+_VENUE_TAIL = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
+_DATELINE = re.compile(r"^[ \t]*(?P<line>[A-Z][A-Z .'()-]{2,40}(?:,\s*\(?[\w .'-]{2,40}\)?)?)\s*[–—-]+\s", re.MULTILINE)
+
+
+def dateline(text: str) -> Span | None:
+    """The dateline at the head of the story ("TANJUNG REDEB, DIMENSINEWS –"): where the reporter files."""
+    match = _DATELINE.search(text, 0, min(len(text), 600))
+    return Span(match.start("line"), match.end("line")) if match else None
+
+
+def _venue_reach(text: str, venue: Span | None) -> Span | None:
+    """The venue plus a trailing ", <Town>" ("kantor Diskominfo Kalsel, Banjarbaru")."""
+    if venue is None:
+        return None
+    tail = _VENUE_TAIL.match(text, venue.end)
+    return Span(venue.start, tail.end()) if tail else venue
+
+
+def _candidates(view: ArticleView, spans: list[Span], venues: list[Span], host: Region | None,
+                knowledge: EventKnowledge) -> list[tuple[Region, Span]]:
+    """Regions named inside a venue or right after "di"/"ke", each read as its likeliest region that
+    fits the host ("Makassar" is the city, not the kecamatan of that name)."""
+    found: list[tuple[Region, Span]] = []
+    agency_spans = [a.span for a in view.agencies]
+    reaches = [r for r in (_venue_reach(view.text, v) for v in venues) if r is not None]
+    seen: set[Span] = set()
+    for span in [*reaches, *spans]:
+        for mention in view.mentions_of("region", span.start, span.end):
+            if mention.span in seen:
+                continue
+            seen.add(mention.span)
+            inside_venue = any(v.start <= mention.span.start < v.end for v in reaches)
+            if not inside_venue:
+                if not _located(view, mention):
+                    continue
+                if any(a.start <= mention.span.start < a.end for a in agency_spans):
+                    continue  # "ke Diskominfo Jatim": the region names the agency, not a place
+            fitting = [r for r in knowledge.regions(mention.value) if within(r, host)]
+            if fitting:
+                found.append((fitting[0], mention.span))
+    return found
+
+
+_NAMED = re.compile(r"(?:(?<![\w-])(?:di|ke)|,)\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
+
+
+def _named_places(view: ArticleView, spans: list[Span], host: Region,
+                  knowledge: EventKnowledge) -> list[tuple[Region, Span]]:
+    """Lower regions of the host's region written by bare name after "di"/"ke" ("ke Tanjung Selor")."""
+    found = []
+    filed = dateline(view.text)
+    for span in spans:
+        for match in _NAMED.finditer(view.text, span.start, span.end):
+            if filed is not None and filed.start <= match.start() < filed.end:
+                continue
+            if view.mentions_of("region", match.start("name"), match.end("name")):
+                continue  # a region the recogniser knows is read as such, not as a same-named kecamatan
+            words = match.group("name").split()
+            for size in range(len(words), 0, -1):
+                region = knowledge.place_named(" ".join(words[:size]), host)
+                if region is not None:
+                    found.append((region, Span(match.start("name"), match.start("name") + len(" ".join(words[:size])))))
+                    break
+    return found
+
+
+def _best(view: ArticleView, spans: list[Span], venues: list[Span], host: Agency,
+          knowledge: EventKnowledge) -> tuple[Region, Span] | None:
+    best: tuple[Region, Span] | None = None
+    candidates = _candidates(view, spans, venues, host.region, knowledge)
+    if host.region is not None:
+        candidates += _named_places(view, spans, host.region, knowledge)
+    for region, span in candidates:
+        if not within(region, host.region):
+            continue
+        if best is None or len(region.code) > len(best[0].code):
+            best = (region, span)
+    return best
+
+
+def _refine(view: ArticleView, spans: list[Span], best: tuple[Region, Span],
+            knowledge: EventKnowledge) -> tuple[Region, Span]:
+    """A kecamatan written by bare name inside the region found ("di Sawangan, Kota Depok")."""
+    if best[0].level == "kecamatan":
+        return best
+    inner = _named_places(view, spans, best[0], knowledge)
+    return max(inner, key=lambda c: len(c[0].code)) if inner else best
+
+
+def find_place(view: ArticleView, spans: list[Span], host: Agency, cues: VisitCues,
+               knowledge: EventKnowledge, extra: list[Span] = (), more: list[Span] = ()) -> Place | None:
+    """The place of a visit stated in `spans` (its sentences) whose host is `host`.
+
+    `extra` (sentences next to them, other sentences about the visits) and then `more` (any sentence
+    naming a venue) are read only while nothing more precise than the host's region is found.
+    Returns None when neither the text nor the host gives a place.
+    """
+    venue = None
+    best = None
+    for group in (spans, list(extra), list(more)):
+        venues = [v for v in (find_venue(view.text, s.start, s.end, cues) for s in group) if v is not None]
+        venue = venue or (venues[0] if venues else None)
+        found = _best(view, group, venues, host, knowledge)
+        if found is not None:
+            found = _refine(view, group, found, knowledge)
+        if found is not None and (best is None or len(found[0].code) > len(best[0].code)):
+            best = found
+        if best is not None and (host.region is None or best[0].code != host.region.code):
+            break
+    region = best[0] if best else host.region
+    if region is None and venue is None:
+        return None
+    venue_text = view.text[venue.start : venue.end] if venue else None
+    return Place(region=region, venue=venue_text, span=venue or (best[1] if best else None))

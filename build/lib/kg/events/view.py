@@ -1,0 +1,201 @@
+"""What the event modules read: one article's text, sentences, agencies and mentions, indexed once.
+
+Visits, awards and places all ask the same questions ("which agencies are in this sentence?", "which
+region mentions lie in this range?"); answering them from sorted lists keeps the event stage linear in
+the article's length. `EventKnowledge` is the slice of kg's knowledge the event stage needs, passed
+in explicitly so the stage can be tested with hand-built objects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+from kg.events.sentences import Sentences, split_sentences
+from kg.knowledge import Knowledge
+from kg.knowledge.awards import AwardLexicon, award_lexicon
+from kg.knowledge.calendar import Calendar, calendar, load_calendar
+from kg.knowledge.regions import bare_name
+from kg.knowledge.triggers import TriggerLexicon, trigger_lexicon
+from kg.types import Agency, Mention, Post, Region, Resolved, Span
+
+
+def _no_region(code: str) -> Region | None:
+    return None
+
+
+def _nowhere(name: str, within: Region) -> Region | None:
+    return None
+
+
+def _plain_names(type_id: str, region: Region | None) -> tuple[str, str]:
+    label = type_id.replace("-", " ").title()
+    return (f"{label} {region.name}", f"{label} {region.name}") if region else (label, label)
+
+
+@dataclass(frozen=True)
+class EventKnowledge:
+    """Lexicons and look-ups used by the event stage.
+
+    `region` finds a Region by its Kemendagri code; `agency_names` gives the (canonical, short) names of
+    the agency of a type serving a region (None for national), used when an event names a body the
+    resolver did not see as an agency ("Kaltara meraih predikat Informatif" credits Pemprov Kaltara).
+    """
+
+    triggers: TriggerLexicon = field(default_factory=trigger_lexicon)
+    awards: AwardLexicon = field(default_factory=award_lexicon)
+    calendar: Calendar = field(default_factory=calendar)
+    region: Callable[[str], Region | None] = _no_region
+    agency_names: Callable[[str, Region | None], tuple[str, str]] = _plain_names
+    place_named: Callable[[str, Region], Region | None] = _nowhere
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> EventKnowledge:
+        """The event stage's slice of a knowledge bundle (the event lexicons of the same folder)."""
+        return _from_bundle(knowledge)
+
+    def regions(self, value: str) -> list[Region]:
+        """The regions a region mention may name: its value lists codes, the likeliest first ("35.79|12.19")."""
+        return [r for r in (self.region(code) for code in value.split("|") if code) if r is not None]
+
+    def make_agency(self, type_id: str, region: Region | None, surface: str, span: Span) -> Agency:
+        """An Agency for a body an event implies, named canonically."""
+        name, short = self.agency_names(type_id, region)
+        key = f"{type_id}:{region.code}" if region else type_id
+        return Agency(key=key, name=name, surface=surface, span=span, type_id=type_id, region=region,
+                      resolved=True, short_name=short)
+
+
+@lru_cache(maxsize=8)
+def _from_bundle(knowledge: Knowledge) -> EventKnowledge:
+    calendar_file = knowledge.lexicon_dir / "calendar.yaml"
+    return EventKnowledge(
+        triggers=knowledge.triggers or trigger_lexicon(),
+        awards=knowledge.awards or award_lexicon(),
+        calendar=load_calendar(calendar_file) if calendar_file.is_file() else calendar(),
+        region=knowledge.region,
+        agency_names=knowledge.agency_names,
+        place_named=_places_by_name(knowledge),
+    )
+
+
+def _places_by_name(knowledge: Knowledge) -> Callable[[str, Region], Region | None]:
+    """A look-up of lower regions by bare name, restricted to one enclosing region."""
+    index: dict[str, list[Region]] = {}
+    for region in knowledge.gazetteer.regions.values():
+        if region.level != "provinsi":
+            index.setdefault(bare_name(region).casefold(), []).append(region)
+
+    def place_named(name: str, within: Region) -> Region | None:
+        inside = [r for r in index.get(" ".join(name.split()).casefold(), ())
+                  if r.code.startswith(within.code + ".")]
+        return inside[0] if len(inside) == 1 else None
+
+    return place_named
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article as the event stage sees it."""
+
+    text: str
+    published: date | None
+    sentences: Sentences
+    agencies: tuple[Agency, ...]  # sorted by start, overlapping mentions removed
+    posts: tuple[Post, ...]
+    mentions: tuple[Mention, ...]  # sorted by start
+    _agency_starts: tuple[int, ...] = ()
+    actors: tuple[Agency, ...] = ()  # agencies, plus the agency of each post where its title stands
+    _actor_starts: tuple[int, ...] = ()
+    _by_kind: dict[str, tuple[tuple[Mention, ...], tuple[int, ...]]] = field(default_factory=dict)
+
+    def actors_in(self, start: int, end: int) -> list[Agency]:
+        """Agencies acting in [start, end): named ones and those an official stands for ("Bupati Berau
+        menerima audiensi …" puts Pemkab Berau there)."""
+        return _within(self.actors, self._actor_starts, start, end)
+
+    def agencies_in(self, start: int, end: int) -> list[Agency]:
+        """Agency mentions lying wholly inside [start, end)."""
+        return _within(self.agencies, self._agency_starts, start, end)
+
+    def mentions_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions of one kind lying wholly inside [start, end)."""
+        items, starts = self._by_kind.get(kind, ((), ()))
+        stop = len(self.text) if end is None else end
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(items) and items[i].span.start < stop:
+            if items[i].span.end <= stop:
+                out.append(items[i])
+            i += 1
+        return out
+
+    def sentence(self, index: int) -> Span:
+        return self.sentences.spans[index]
+
+
+def _within(items: tuple[Agency, ...], starts: tuple[int, ...], start: int, end: int) -> list[Agency]:
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(items) and items[i].span.start < end:
+        if items[i].span.end <= end:
+            out.append(items[i])
+        i += 1
+    return out
+
+
+def _post_actors(text: str, posts: tuple[Post, ...], agencies: tuple[Agency, ...]) -> list[Agency]:
+    """The agency of each post, placed where its title is written, when no agency mention is there."""
+    out = []
+    for post in posts:
+        if post.agency is None:
+            continue
+        name_at = post.official.span.start
+        title_at = text.rfind(post.title, max(0, name_at - len(post.title) - 40), name_at) if post.title else -1
+        if title_at < 0:
+            after = text.find(post.title, post.official.span.end, post.official.span.end + 40) if post.title else -1
+            if after < 0:
+                continue
+            title_at = after
+        span = Span(title_at, title_at + len(post.title))
+        if any(a.span.start < span.end and span.start < a.span.end for a in agencies):
+            continue
+        out.append(replace(post.agency, span=span, surface=post.title))
+    return out
+
+
+def _without_overlaps(agencies: tuple[Agency, ...]) -> tuple[Agency, ...]:
+    """Keep the longest of overlapping agency mentions (a resolver may report nested names)."""
+    ordered = sorted(agencies, key=lambda a: (a.span.start, -(a.span.end - a.span.start)))
+    kept: list[Agency] = []
+    for agency in ordered:
+        if kept and agency.span.start < kept[-1].span.end:
+            continue
+        kept.append(agency)
+    return tuple(kept)
+
+
+def view_of(resolved: Resolved) -> ArticleView:
+    """Index a resolved article for the event modules."""
+    clean = resolved.recognised.clean
+    agencies = _without_overlaps(resolved.agencies)
+    actors = _without_overlaps((*agencies, *_post_actors(clean.text, resolved.posts, agencies)))
+    mentions = tuple(sorted(resolved.recognised.mentions, key=lambda m: (m.span.start, m.span.end)))
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.kind, []).append(mention)
+    return ArticleView(
+        text=clean.text,
+        published=clean.article.published,
+        sentences=split_sentences(clean.text),
+        agencies=agencies,
+        posts=resolved.posts,
+        mentions=mentions,
+        _agency_starts=tuple(a.span.start for a in agencies),
+        actors=actors,
+        _actor_starts=tuple(a.span.start for a in actors),
+        _by_kind={k: (tuple(v), tuple(m.span.start for m in v)) for k, v in grouped.items()},
+    )

@@ -1,0 +1,156 @@
+"""One Aho-Corasick automaton over every surface form of every lexicon.
+
+Finding candidates is the only step that touches every character of every article, so it is one pass
+of a compiled automaton (pyahocorasick) over a folded copy of the text: lower case, the punctuation
+that may open a word turned into spaces, same length (offsets stay valid). Keys start with a space and
+the text gets one in front, so forms only match at the start of a word; the checks that make a hit
+real (word end, capitalisation, exact case for acronyms) run only at the hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import product
+from typing import Literal
+
+import ahocorasick
+
+from kg.types import MentionKind
+
+Case = Literal["any", "cap", "exact"]
+
+# Characters that may stand right before a word; the folded text has a space there instead, so that a
+# key (which starts with a space) matches at the start of any word. They never occur inside keys.
+_BOUNDARY = "\n\t\r\xa0\u2009\u202f(\u201c\"\u2018'/[\u2026"
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-cased text with word-opening punctuation as spaces, of the SAME length as `text`."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters (İ) lower-case to two; fold them one by one
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for char in _BOUNDARY:
+        if char in low:
+            low = low.replace(char, " ")
+    return low
+
+
+def fold_form(form: str) -> str:
+    """A lexicon form as a lookup key: folded, runs of spaces collapsed."""
+    return _SPACES.sub(" ", fold(form)).strip()
+
+
+def _automaton_key(form: str) -> str:
+    """The key a form is matched by: a space (the word start), then the folded form."""
+    return " " + fold_form(form)
+
+
+def case_of(form: str, default: Case) -> Case:
+    """Acronyms in capitals match only in capitals; otherwise the source's default applies."""
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "exact"
+    if default == "cap" and not form[:1].isupper():
+        return "any"
+    return default
+
+
+def spelling_variants(form: str) -> set[str]:
+    """Optional commas ("Komunikasi, Informatika" / "Komunikasi Informatika") and hyphens."""
+    parts = form.split(",")
+    if 1 < len(parts) <= 5:
+        joined = set()
+        for seps in product((",", ""), repeat=len(parts) - 1):
+            text = parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True))
+            joined.add(_SPACES.sub(" ", text).strip())
+    else:
+        joined = {form}
+    out = set(joined)
+    for text in joined:
+        if "-" in text:
+            out.add(text.replace("-", " "))
+            out.add(text.replace("-", ""))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface form means: the mention kind, the lexicon value and the rule (file:line)."""
+
+    kind: MentionKind
+    value: str
+    rule: str
+    surface: str
+    case: Case
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+
+class SurfaceMatcher:
+    """The automaton; `find` returns hits in text order, hits strictly inside a longer hit removed."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        table: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for variant in spelling_variants(entry.surface):
+                if not fold_form(variant):
+                    continue
+                key = _automaton_key(variant)
+                variant_entry = entry if variant == entry.surface else Entry(
+                    entry.kind, entry.value, entry.rule, variant, entry.case)
+                bucket = table.setdefault(key, [])
+                if not any(e.kind == entry.kind and e.value == entry.value and e.surface == variant
+                           for e in bucket):
+                    bucket.append(variant_entry)
+        automaton = ahocorasick.Automaton()
+        for key, bucket in table.items():
+            automaton.add_word(key, (len(key), key[-1].isalnum(), tuple(bucket)))
+        automaton.make_automaton()
+        self._automaton = automaton
+        self.size = len(table)
+
+    def find(self, text: str, folded: str | None = None) -> list[Hit]:
+        low = " " + (fold(text) if folded is None else folded) + " "
+        raw: list[tuple[int, int, Entry]] = []
+        for last, (length, open_end, entries) in self._automaton.iter(low):
+            # `low` is shifted by one: the key's leading space sits on the character before the form
+            if open_end and low[last + 1].isalnum():
+                continue  # the form ends inside a word
+            start = last - length + 1
+            for entry in entries:
+                if entry.case == "exact":
+                    written = text[start:last]
+                    if written != entry.surface and _SPACES.sub(" ", written) != entry.surface:
+                        continue
+                elif entry.case == "cap" and not text[start].isupper():
+                    continue
+                raw.append((start, -last, entry))
+        raw.sort(key=_order)
+        kept: list[Hit] = []
+        max_end = -1
+        max_start = -1
+        previous: tuple[int, int, str, str] | None = None
+        for start, neg_end, entry in raw:
+            end = -neg_end
+            ident = (start, end, entry.kind, entry.value)
+            if ident == previous:
+                continue  # the same reading reached through two spelling variants
+            previous = ident
+            if end <= max_end and (start != max_start or end != max_end):
+                continue  # inside a longer hit: "Kalimantan Timur" inside "Provinsi Kalimantan Timur"
+            kept.append(Hit(start, end, entry))
+            if end > max_end:
+                max_end, max_start = end, start
+        return kept
+
+
+def _order(item: tuple[int, int, Entry]) -> tuple[int, int, str, str]:
+    return item[0], item[1], item[2].kind, item[2].value

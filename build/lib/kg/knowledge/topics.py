@@ -1,0 +1,47 @@
+"""Topic labels read from the SKOS scheme (ontology/topics.ttl): prefLabel and altLabels per concept.
+
+The scheme is the single source of topics: the recogniser finds a topic by the same labels a user sees
+in the graph, so adding an altLabel to the Turtle file teaches the extractor a new wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.knowledge.datafile import fail
+
+TOPIC_NS = "https://w3id.org/kgid/topic/"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str  # local name of the concept: "ppid"
+    label: str  # skos:prefLabel
+    alt_labels: tuple[str, ...]
+
+
+def load_topics(path: Path) -> dict[str, Topic]:
+    """Every skos:Concept of the kgt: namespace with its labels; a concept without prefLabel is an error."""
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    if not path.is_file():
+        raise fail(path, None, "topic scheme is missing")
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise fail(path, getattr(exc, "lines", None), f"not valid Turtle: {exc}") from None
+    topics: dict[str, Topic] = {}
+    for concept in sorted(graph.subjects(RDF.type, SKOS.Concept)):
+        iri = str(concept)
+        if not iri.startswith(TOPIC_NS):
+            continue
+        topic_id = iri[len(TOPIC_NS):]
+        prefs = sorted(str(v) for v in graph.objects(concept, SKOS.prefLabel))
+        if not prefs:
+            raise fail(path, None, f"topic {topic_id!r} has no skos:prefLabel")
+        alts = tuple(sorted({str(v) for v in graph.objects(concept, SKOS.altLabel)} - set(prefs[:1])))
+        topics[topic_id] = Topic(topic_id, prefs[0], alts)
+    return topics

@@ -1,0 +1,201 @@
+"""Reading the parts of an award statement: grade, score, rank, year, recipient and awarder.
+
+Shared by the award hits (kg.events.awards) and the result lists that follow them
+(kg.events.results). Each reader looks only inside the character range it is given, so the caller
+decides which clause a part belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from kg.events.view import ArticleView, EventKnowledge
+from kg.knowledge.awards import AwardLexicon
+from kg.types import Agency, Span
+
+_SCORE = re.compile(
+    r"(?:(?<![\w-])(?:skor|nilai|indeks|poin|angka|capaian|score)\s+(?:akhir\s+|total\s+)?"
+    r"(?:sebesar\s+|yakni\s+|yaitu\s+|mencapai\s+|di\s+angka\s+|senilai\s+)?"
+    r"|(?<![\w-])(?:sebesar|senilai)\s+)"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|\s*(?:persen|%|orang|kali|hari))",
+    re.IGNORECASE,
+)
+_RANK = re.compile(
+    r"(?<![\w-])(?:peringkat|ranking|rangking|urutan|posisi)\s+(?:ke[-\s]?(?P<n>\d{1,3})|(?P<word>[a-z]+))"
+    r"(?:\s+(?:dari|dari\s+total)\s+(?P<of>\d{1,3}))?",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d/.-])(?:(?:tahun|TA\.?)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
+AWARDER_CUE = re.compile(
+    r"(?<![\w-])(?:dari|oleh|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan)"
+    r"(?:\s+(?:oleh|langsung))*\s+(?:pihak\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_CUE = re.compile(r"(?<![\w-])(?:di|ke|dari|oleh|se)[\s-]+$", re.IGNORECASE)
+GRADE_CUE = r"(?:predikat|kategori|kriteria|status|sebagai|dengan\s+nilai)\s*[“\"'‘]?\s*"
+
+
+@dataclass(frozen=True)
+class Grades:
+    cued: re.Pattern[str] | None
+    bare: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=64)
+def grade_patterns(words: tuple[str, ...]) -> Grades:
+    """Grade words are found after a cue ("predikat", "kategori") or in quotes; long, capitalised ones
+    ("Informatif", "Memuaskan") also alone."""
+    if not words:
+        return Grades(None, None)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    cued = re.compile(rf"(?:{GRADE_CUE}|[“\"'‘])(?P<grade>{alternation})(?![\w-])", re.IGNORECASE)
+    long_words = [w for w in words if len(w) >= 9]
+    bare = None
+    if long_words:
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(long_words, key=len, reverse=True))
+        bare = re.compile(rf"(?<![\w-])(?P<grade>{alt})(?![\w-])")
+    return Grades(cued, bare)
+
+
+def grade(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None:
+    patterns = grade_patterns(words)
+    for pattern in (patterns.cued, patterns.bare):
+        if pattern is None:
+            continue
+        match = pattern.search(text, start, end)
+        if match:
+            found = re.sub(r"\s+", " ", match.group("grade")).casefold()
+            return next(w for w in words if w.casefold() == found)
+    return None
+
+
+def nearest(matches: list[re.Match[str]], anchor: Span) -> re.Match[str] | None:
+    def distance(m: re.Match[str]) -> int:
+        return m.start() - anchor.end if m.start() >= anchor.end else anchor.start - m.end() + 1
+
+    return min(matches, key=distance) if matches else None
+
+
+def score(text: str, start: int, end: int, anchor: Span) -> Decimal | None:
+    match = nearest(list(_SCORE.finditer(text, start, end)), anchor)
+    if match is None:
+        return None
+    try:
+        return Decimal(match.group("value").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def rank(text: str, start: int, end: int, lexicon: AwardLexicon) -> tuple[int | None, int | None]:
+    """The first rank stated, preferring one that says out of how many ("peringkat ke-1 dari 7")."""
+    found: list[tuple[int, int | None]] = []
+    for match in _RANK.finditer(text, start, end):
+        place = (
+            int(match.group("n"))
+            if match.group("n")
+            else lexicon.ordinals.get(match.group("word").casefold())
+        )
+        if place is not None:
+            found.append((place, int(match.group("of")) if match.group("of") else None))
+    with_total = [f for f in found if f[1] is not None]
+    return (with_total or found or [(None, None)])[0]
+
+
+_DAY_MONTH = re.compile(r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s*$")
+
+
+def year(text: str, start: int, end: int, anchor: Span) -> int | None:
+    """The year nearest the anchor, not the year of a full date ("18 Feb 2025" is when, not which)."""
+    candidates = [
+        m
+        for m in _YEAR.finditer(text, start, end)
+        if not _DAY_MONTH.search(text[max(0, m.start() - 14) : m.start()])
+    ]
+    match = nearest(candidates, anchor)
+    return int(match.group("year")) if match else None
+
+
+# A body right before one of these verbs gives the award: "Komisi Informasi … menyerahkan Anugerah …".
+_GIVES = re.compile(
+    r"^[\s,]*(?:\([^)]{1,40}\)\s*)?(?:telah\s+|resmi\s+|kembali\s+)?(?:menyerahkan|memberikan|"
+    r"menganugerahkan|merilis|mengumumkan|menetapkan|menyelenggarakan|memberi)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def gives(view: ArticleView, agency: Agency) -> bool:
+    """Whether the agency is the subject of an awarding verb."""
+    return _GIVES.match(view.text[agency.span.end : agency.span.end + 60]) is not None
+
+
+def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: int) -> list[Agency]:
+    """Bodies in [start, end) that can be credited: agencies, and regions written alone."""
+    text = view.text
+    found: list[Agency] = []
+    agencies = view.actors_in(start, end)
+    for agency in agencies:
+        if AWARDER_CUE.search(text[max(0, agency.span.start - 30) : agency.span.start]) or gives(
+            view, agency
+        ):
+            continue
+        if re.search(
+            r"(?<![\w-])(?:ke|di)\s+$", text[max(0, agency.span.start - 4) : agency.span.start], re.I
+        ):
+            continue
+        found.append(agency)
+    filed = view.dateline
+    for mention in view.mentions_of("region", start, end):
+        if any(a.span.start <= mention.span.start < a.span.end for a in view.agencies):
+            continue
+        if filed is not None and filed.start <= mention.span.start < filed.end:
+            continue
+        if _PLACE_CUE.search(text[max(0, mention.span.start - 6) : mention.span.start]):
+            continue
+        regions = knowledge.regions(mention.value)
+        if regions:
+            found.append(knowledge.make_agency("pemda", regions[0], mention.text, mention.span))
+    return found
+
+
+def recipient(
+    view: ArticleView, knowledge: EventKnowledge, window: tuple[int, int], anchor: Span
+) -> Agency | None:
+    """The credited body: the nearest before the award hit ("X meraih …") in its window, else in its
+    sentence, else the nearest after it ("… diberikan kepada X", "Indeks SPBE Kaltara"), else the last
+    body of the sentence before ("Ia menyebut …" after "capaian Provinsi Kaltara")."""
+    index = view.sentences.index_of(anchor.start)
+    sentence = view.sentence(index)
+    after: list[Agency] = []
+    for start, end in (window, (sentence.start, sentence.end)):
+        candidates = recipients(view, knowledge, start, end)
+        before = [a for a in candidates if a.span.end <= anchor.start]
+        if before:
+            return max(before, key=lambda a: a.span.end)
+        after = after or [a for a in candidates if a.span.start >= anchor.end]
+    if after:
+        return min(after, key=lambda a: a.span.start)
+    if index > 0:
+        previous = view.sentence(index - 1)
+        candidates = recipients(view, knowledge, previous.start, previous.end)
+        if candidates:
+            return max(candidates, key=lambda a: a.span.start)
+    return None
+
+
+def awarder(
+    view: ArticleView, knowledge: EventKnowledge, start: int, end: int, default: str | None, anchor: Span
+) -> Agency | None:
+    for agency in view.agencies_in(start, end):
+        if AWARDER_CUE.search(view.text[max(0, agency.span.start - 30) : agency.span.start]) or gives(
+            view, agency
+        ):
+            return agency
+    if default is None:
+        return None
+    type_id, _, code = default.partition(":")
+    region = knowledge.region(code) if code else None
+    name, _ = knowledge.agency_names(type_id, region)
+    return knowledge.make_agency(type_id, region, name, anchor)

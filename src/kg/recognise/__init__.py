@@ -1,0 +1,84 @@
+"""Recognition: every candidate mention of the cleaned text, with the lexicon value and the rule.
+
+One automaton pass (kg.knowledge) finds agencies, regions, roles, honorifics, degrees, triggers,
+topics and awards. Two anchored regexes add the agencies the lexicon names only by pattern
+(`bodies`). Cheap scans then run only around role and honorific hits: the extent of each post title
+(`titles`; mention kind "other", value "title:<role id>") and the person names next to it (`names`;
+kind "person", value = the name without honorifics and degrees). Deciding what the mentions mean is
+left to kg.resolve.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.knowledge import Knowledge
+from kg.recognise.bodies import prefixed_agencies, unknown_agencies
+from kg.recognise.names import name_after, name_before
+from kg.recognise.scan import MentionIndex, skip_space
+from kg.recognise.titles import title_extent
+from kg.types import CleanArticle, Mention, Recognised, Span
+
+__all__ = ["recognise"]
+
+_PLURAL = re.compile(r"(?i)\b(?:para|seluruh|sejumlah|beberapa|segenap|semua)[ \t]+$")  # "para kepala OPD"
+
+
+def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
+    """All mentions of the cleaned article, in text order."""
+    text = clean.text
+    mentions = [Mention(h.entry.kind, Span(h.start, h.end), text[h.start:h.end], h.entry.value, h.entry.rule)
+                for h in knowledge.find(text)]
+    mentions.extend(prefixed_agencies(text, mentions, knowledge))
+    mentions.extend(unknown_agencies(text, mentions, knowledge))
+    index = MentionIndex(mentions)
+    extra: list[Mention] = []
+    covered_until = -1
+    for mention in mentions:
+        if mention.kind != "role" or mention.span.start < covered_until \
+                or knowledge.roles.is_place(text, mention.span.start) \
+                or _PLURAL.search(text, max(0, mention.span.start - 12), mention.span.start) \
+                or _inside_agency(index, mention) \
+                or not _may_be_title(text, mention):
+            continue
+        title_end = title_extent(text, mention.span.end, index, knowledge)
+        covered_until = title_end
+        title = Span(mention.span.start, title_end)
+        extra.append(Mention("other", title, text[title.start:title.end], f"title:{mention.value}",
+                             "recognise:title-extent"))
+        person = name_after(text, title_end, index, knowledge)
+        rule = "recognise:name-after-title"
+        if person is None:
+            person = name_before(text, mention.span.start, index, knowledge)
+            rule = "recognise:name-before-title"
+        if person is not None:
+            extra.append(Mention("person", person.span, text[person.span.start:person.span.end],
+                                 person.name, rule))
+    for mention in mentions:
+        if mention.kind == "honorific" and not any(m.kind == "person" and m.span.start <= mention.span.start
+                                                   < m.span.end for m in extra):
+            person = name_after(text, mention.span.start, index, knowledge, require_comma=False)
+            if person is not None and person.honorifics:
+                extra.append(Mention("person", person.span, text[person.span.start:person.span.end],
+                                     person.name, "recognise:name-after-honorific"))
+    mentions.extend(extra)
+    mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+    return Recognised(clean, tuple(mentions))
+
+
+_LEFT_CUE = re.compile(r"(?:,|selaku|sebagai|juga|merupakan|menjabat)[ \t]*$")
+
+
+def _may_be_title(text: str, role: Mention) -> bool:
+    """Cheap test before scanning: a title goes on in capitals ("Kepala Bidang IKP …", "Kepala, Budi") or
+    stands after a name ("Budi, kepala …"); "pegawai negeri" or "anggota keluarga" do neither."""
+    after = skip_space(text, role.span.end)
+    following = text[after:after + 1]
+    return following.isupper() or following in (",", "(") or role.text[:1].isupper() and following == "" \
+        or _LEFT_CUE.search(text, max(0, role.span.start - 12), role.span.start) is not None
+
+
+def _inside_agency(index: MentionIndex, mention: Mention) -> bool:
+    covering = index.covering(mention.span.start, frozenset({"agency"}))
+    return covering is not None and covering.span.start < mention.span.start \
+        and mention.span.end <= covering.span.end

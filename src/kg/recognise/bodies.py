@@ -1,0 +1,120 @@
+"""Agencies the lexicon names only by pattern: fused local names and bodies it does not know.
+
+"Diskominfosantik" is a Diskominfo by its prefix (agency_types.yaml `prefixes`). A run of capitalised
+words opened by a head word ("Lembaga Penyiaran Publik Lokal Radio Benuo Taka", heads in
+agency_types.yaml `unknown_agency_heads`) that no lexicon form covers is an unresolved agency, value
+"unresolved:<slug>"; the acronym forms the article also uses ("LPPL Radio Benuo Taka", "FK-KIM Kaltim")
+get the same value.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.knowledge import Knowledge
+from kg.knowledge.agencies import slug
+from kg.recognise.scan import overlaps, skip_space
+from kg.types import Mention, Span
+
+
+@lru_cache(maxsize=8)
+def _prefix_pattern(prefixes: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    if not prefixes:
+        return None
+    words = "|".join(re.escape(p) for p, _ in sorted(prefixes, key=lambda x: len(x[0]), reverse=True))
+    return re.compile(rf"(?<![\w-])({words})[a-z]{{2,14}}(?![\w-])")
+
+
+def prefixed_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
+    """Words that start with a type's prefix ("Diskominfotiksan") and no lexicon form covers."""
+    pattern = _prefix_pattern(knowledge.agencies.prefixes)
+    if pattern is None:
+        return []
+    types = dict(knowledge.agencies.prefixes)
+    taken = {m.span.start for m in mentions if m.kind == "agency"}
+    return [Mention("agency", Span(m.start(), m.end()), m.group(), types[m.group(1)],
+                    "agency_types.yaml:prefixes")
+            for m in pattern.finditer(text) if m.start() not in taken]
+
+
+@lru_cache(maxsize=8)
+def _head_pattern(heads: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not heads:
+        return None
+    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:[ \t]+(?:[A-Z][\w'\-]*|dan|&|serta))+")
+
+
+_CONNECTORS = ("dan", "&", "serta")
+_UNKNOWN_BLOCKERS = frozenset({"agency", "trigger", "award", "other", "honorific"})
+
+
+def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
+    """Bodies opened by a head word that no lexicon form covers, and the acronym forms of their names."""
+    heads = knowledge.agencies.unknown_heads
+    pattern = _head_pattern(tuple(heads))
+    if pattern is None:
+        return []
+    blockers = sorted((m.span.start, m.span.end) for m in mentions if m.kind in _UNKNOWN_BLOCKERS)
+    agency_spans = {(m.span.start, m.span.end) for m in mentions if m.kind == "agency"}
+    regions = sorted((m.span.start, m.span.end, m.value) for m in mentions if m.kind == "region")
+    out: list[Mention] = []
+    for match in pattern.finditer(text):
+        start = match.start()
+        if overlaps(blockers, start, start + 1):
+            continue
+        blocker = next((b for b in blockers if start < b[0] < match.end()), None)  # sorted by start
+        stop = blocker[0] if blocker is not None else match.end()
+        words = [w for w in re.finditer(r"\S+", match.group()) if start + w.end() <= stop]
+        while words and words[-1].group() in _CONNECTORS:
+            words.pop()
+        if blocker is not None and words and not text[start + words[-1].end():blocker[0]].strip() \
+                and blocker in agency_spans:
+            continue  # "UPTD Command Center Diskominfo Samarinda": a unit of a known agency
+        if len(words) < 2:
+            continue
+        end = start + words[-1].end()
+        region = next((r for r in regions if start < r[0] <= end + 1), None)
+        if region is not None:
+            end = region[1]
+            body = [w.group() for w in words if start + w.start() < region[0]]
+        else:
+            body = [w.group() for w in words]
+            head = next((h for h in heads if match.group().startswith(h)), body[0])
+            rest = match.group()[len(head):].split()[: len(body) - len(head.split())]
+            if sum(1 for w in rest if w[:1].isupper()) < heads.get(head, 2):
+                continue  # "Dinas Terkait", "Forum Satu Data": too little to name a body
+        name = " ".join(text[start:end].split())
+        value = f"unresolved:{slug(name)}"
+        out.append(Mention("agency", Span(start, end), text[start:end], value, "recognise:unknown-agency"))
+        codes = set(region[2].split("|")) if region is not None else set()
+        out.extend(_acronym_forms(text, body, codes, value, blockers, regions))
+    return out
+
+
+def _acronym_forms(text: str, words: list[str], codes: set[str], value: str, blockers: list,
+                   regions: list) -> list[Mention]:
+    """"LPPL Radio Benuo Taka" for "Lembaga Penyiaran Publik Lokal Radio Benuo Taka", "FK-KIM Kaltim" for
+    "Forum Komunikasi Kelompok Informasi Masyarakat Kalimantan Timur", wherever the article writes them."""
+    out = []
+    region_at = {r[0]: r for r in regions}
+    for k in range(2, len(words) + 1):
+        head = [w for w in words[:k] if w not in _CONNECTORS]
+        if not all(w[:1].isupper() for w in head):
+            break
+        if len(head) < 3:
+            continue
+        letters = "-?".join(re.escape(w[0]) for w in head)
+        rest = "".join(rf"\s+{re.escape(w)}" for w in words[k:])
+        for found in re.finditer(rf"(?<![\w-]){letters}{rest}(?![\w-])", text):
+            end = found.end()
+            after = region_at.get(skip_space(text, end))
+            if codes:
+                if after is None or not codes & set(after[2].split("|")):
+                    continue  # the acronym of a regional body is written with its region
+                end = after[1]
+            if not overlaps(blockers, found.start(), end):
+                out.append(Mention("agency", Span(found.start(), end), text[found.start():end], value,
+                                   "recognise:unknown-agency-acronym"))
+    return out

@@ -1,0 +1,188 @@
+"""Person names beside a post title or after an honorific, with honorifics and degrees set apart.
+
+"Kepala DKISP Kaltara, H. Iskandar Alwi, S.Sos." and "Juli Aswinsyah, Pranata Humas Ahli Muda …" give
+the name with its titles; the lexicon's lists of honorifics, degrees, forms of address and words that
+never open a name (person_titles.yaml) keep sentence openers, days and acronyms out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.knowledge import Knowledge
+from kg.recognise.scan import TOKEN, MentionIndex, skip_space
+from kg.types import Span
+
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*\.?$")
+_INITIAL = re.compile(r"[A-Z]\.$")
+_GAP_NAME = re.compile(r"[ \t]*$")
+_GAP_HONORIFIC = re.compile(r"[ \t()]*")
+_LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]+(?:selaku|sebagai|yang juga|yang merupakan|yang menjabat)[ \t]+)$")
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person's name as written: its span (titles included), bare name, honorifics and degrees."""
+
+    span: Span
+    name: str
+    name_span: Span
+    honorifics: tuple[str, ...]
+    degrees: tuple[str, ...]
+
+
+def _is_name_word(token: str, knowledge: Knowledge, first: bool = True) -> bool:
+    """A capitalised word that may be part of a name; `first`: also not a word that never opens one."""
+    titles = knowledge.titles
+    if not _NAME_WORD.match(token) or token in titles.honorifics or token in titles.degrees:
+        return False
+    if len(token) > 1 and token.isupper() and token not in titles.name_openers:
+        return False  # an acronym ("OPD", "DKISP"), not a name
+    core = token.rstrip(".") if not _INITIAL.match(token) else token
+    if first and (core in titles.not_names or token in titles.not_names):
+        return False
+    return token in titles.name_openers or core.casefold() not in knowledge.roles.title_words
+
+
+def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
+               require_comma: bool = False) -> Person | None:
+    """A name starting right after `pos` (", H. Iskandar Alwi, S.Sos."), or None."""
+    titles = knowledge.titles
+    gap = re.compile(r"[ \t]*,?[ \t]*").match(text, pos)
+    cur = gap.end() if gap else pos
+    if require_comma and "," not in text[pos:cur]:
+        return None
+    start = None
+    honorifics: list[str] = []
+    words: list[tuple[int, int, str]] = []
+    end_sentence = False
+    while len(words) < _MAX_NAME_WORDS and not end_sentence:
+        match = TOKEN.match(text, cur)
+        if match is None:
+            break
+        token = match.group()
+        if not words and token in titles.address_forms:
+            cur = skip_space(text, match.end())
+            continue
+        if not words and token in titles.honorifics:
+            start = match.start() if start is None else start
+            honorifics.append(titles.honorifics[token])
+            cur = _GAP_HONORIFIC.match(text, match.end()).end()  # type: ignore[union-attr]
+            continue
+        if words and token in titles.particles:
+            nxt = TOKEN.match(text, skip_space(text, match.end()))
+            if nxt and _is_name_word(nxt.group(), knowledge):
+                cur = skip_space(text, match.end())
+                continue
+        if not _is_name_word(token, knowledge, first=not words) or index.blocked(match.start(), match.end()):
+            break
+        word_end = match.end()
+        if token.endswith(".") and not _INITIAL.match(token) \
+                and not _abbreviated_name(text, token, match.end()):
+            word_end -= 1  # "Alwi." ends the sentence
+            end_sentence = True
+        words.append((match.start(), word_end, text[match.start():word_end]))
+        start = match.start() if start is None else start
+        nxt = skip_space(text, match.end())
+        if nxt == match.end() and not end_sentence:
+            break
+        if not _GAP_NAME.match(text, match.end(), nxt):
+            break
+        cur = nxt
+    if not words:
+        return None
+    # a lone initial or a trailing initial is not a name ("A." at a sentence end)
+    while words and _INITIAL.match(words[-1][2]):
+        words.pop()
+    if not words:
+        return None
+    name_end = words[-1][1]
+    degrees, end = _degrees_after(text, name_end, knowledge)
+    name = " ".join(w[2] for w in words)
+    return Person(Span(start if start is not None else words[0][0], end), name,
+                  Span(words[0][0], name_end), tuple(honorifics), tuple(degrees))
+
+
+def _abbreviated_name(text: str, token: str, end: int) -> bool:
+    """"Ign." or "Moh." followed by more of the name: an abbreviated given name, not a sentence end."""
+    if len(token) > 4 or not token[:-1].isalpha():
+        return False
+    nxt = TOKEN.match(text, skip_space(text, end))
+    return nxt is not None and skip_space(text, end) > end and bool(_NAME_WORD.match(nxt.group())) \
+        and nxt.group() not in ("Ia", "Dia")
+
+
+def _degrees_after(text: str, pos: int, knowledge: Knowledge) -> tuple[list[str], int]:
+    degrees: list[str] = []
+    end = pos
+    cur = pos
+    while True:
+        gap = re.compile(r"[ \t]*,?[ \t]*").match(text, cur)
+        start = gap.end() if gap else cur
+        match = TOKEN.match(text, start)
+        if match is None:
+            break
+        token = match.group()
+        form = knowledge.titles.degrees.get(token) or knowledge.titles.degrees.get(token.rstrip("."))
+        if form is None:
+            break
+        degrees.append(form)
+        end = cur = match.end()
+    return degrees, end
+
+
+_LEFT_WINDOW = 160
+
+
+def name_before(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) -> Person | None:
+    """A name just before a title it is in apposition with ("Hj. Euis Kartika Sari, S.E., Sekretaris …")."""
+    titles = knowledge.titles
+    window_start = max(0, pos - _LEFT_WINDOW)
+    link = _LEFT_LINK.search(text, window_start, pos)
+    if link is None:
+        return None
+    tokens = list(TOKEN.finditer(text, window_start, link.start()))
+    degrees: list[str] = []
+    later = link.start()
+    while tokens and tokens[-1].group() in titles.degrees \
+            and re.fullmatch(r"[ \t,]*", text[tokens[-1].end():later]):
+        degrees.insert(0, titles.degrees[tokens[-1].group()])
+        later = tokens[-1].start()
+        tokens.pop()
+    words: list[re.Match[str]] = []
+    while tokens:
+        match = tokens[-1]
+        between = text[match.end():later]
+        if not (re.fullmatch(r"[ \t,]*", between) if not words else _GAP_NAME.fullmatch(between)):
+            break
+        token = match.group()
+        if not _is_name_word(token, knowledge, first=False) \
+                or (token.endswith(".") and not _INITIAL.match(token) and len(token) > 4) \
+                or index.blocked(match.start(), match.end()) or len(words) == _MAX_NAME_WORDS:
+            break
+        words.insert(0, match)
+        later = match.start()
+        tokens.pop()
+    while words and words[-1].group().endswith("."):
+        words.pop()
+    while words and not _is_name_word(words[0].group(), knowledge, first=True):
+        words.pop(0)  # "Sebelumnya Juli Aswinsyah, …": the opener is not part of the name
+    if len(words) < 2:
+        return None
+    honorifics: list[str] = []
+    start = words[0].start()
+    while tokens and tokens[-1].group() in titles.honorifics \
+            and _GAP_NAME.fullmatch(text[tokens[-1].end():start]):
+        honorifics.insert(0, titles.honorifics[tokens[-1].group()])
+        start = tokens[-1].start()
+        tokens.pop()
+    if not honorifics and tokens:
+        prev = tokens[-1]
+        if _GAP_NAME.fullmatch(text[prev.end():start]) and prev.group()[:1].isupper() \
+                and prev.group() not in titles.not_names:
+            return None  # a longer capitalised run: a heading or an organisation, not a name
+    name = " ".join(w.group() for w in words)
+    end = words[-1].end()
+    return Person(Span(start, end), name, Span(words[0].start(), end), tuple(honorifics), tuple(degrees))

@@ -1,0 +1,103 @@
+"""How far a post title runs: "Kepala Bidang IKP dan Kehumasan Diskominfo Kaltim", then the name."""
+
+from __future__ import annotations
+
+import re
+
+from kg.knowledge import Knowledge
+from kg.recognise.scan import TOKEN, MentionIndex, skip_space
+
+_GAP_TITLE = re.compile(r"[ \t()]*$")  # what may separate two words of one title
+_GAP_COMMA = re.compile(r"[ \t]*,[ \t]*$")
+# Mention kinds a post title may run over ("Kepala Bidang IKP Diskominfo Kaltim").
+_TITLE_KINDS = frozenset({"agency", "region", "role", "topic"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
+
+
+def title_extent(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) -> int:
+    """Where a post title that reaches `pos` ends: over title words and agency/region mentions.
+
+    Unit names the lexicon does not know ("Kasi Pemanfaatan Data dan Inovasi Pelayanan Disdukcapil
+    Balikpapan") are crossed when an agency mention follows them before any punctuation.
+    """
+    end = pos
+    words = knowledge.roles.title_words
+    has_agency = False
+    while True:
+        match = TOKEN.search(text, end)
+        if match is None or "\n" in text[end:match.start()]:
+            break
+        if not _GAP_TITLE.match(text, end, match.start()):
+            # "Direktur Perencanaan, Evaluasi dan Informasi … Kemendagri": a comma inside a unit name
+            if has_agency or not _GAP_COMMA.match(text, end, match.start()):
+                break
+            reach = _agency_ahead(text, match.start(), index, knowledge, allow_comma=True)
+            if reach is None:
+                break
+            end, has_agency = reach, True
+            continue
+        covering = index.covering(match.start(), _TITLE_KINDS)
+        if covering is not None:
+            end = max(covering.span.end, match.start() + 1)
+            has_agency = has_agency or covering.kind == "agency"
+            continue
+        if match.group().casefold() in words or _ACRONYM.fullmatch(match.group()):
+            end = match.end()  # a title word, or a unit's acronym ("Kepala Bidang PIK")
+            continue
+        reach = _agency_ahead(text, match.start(), index, knowledge)
+        if reach is not None:
+            end, has_agency = reach, True
+            continue
+        joined = _joined_unit_word(text, match, words)
+        if joined is not None:
+            end = joined  # "Kabid Aptika dan Statistik": an unknown unit word joined to a known one
+            continue
+        break
+    if end < len(text) and text[end] == ")" and "(" in text[pos:end]:
+        end += 1
+    return end
+
+
+_AHEAD_WORDS = 8
+_JOIN = re.compile(r"[ \t]+(?:dan|serta|&)[ \t]+([^\s,;:()“”\"!?]+)")
+
+
+def _joined_unit_word(text: str, match: re.Match[str], words: frozenset[str]) -> int | None:
+    """The end of "<Word> dan <title word>" when the word right after the connector continues a title."""
+    token = match.group()
+    if not token[:1].isupper() or token.endswith("."):
+        return None
+    joined = _JOIN.match(text, match.end())
+    if joined is None or joined.group(1).casefold() not in words:
+        return None
+    return joined.end()
+
+
+def _agency_ahead(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
+                  allow_comma: bool = False) -> int | None:
+    """The end of an agency mention reached from `pos` over capitalised words only, or None."""
+    cur = pos
+    for _ in range(_AHEAD_WORDS):
+        match = TOKEN.match(text, cur)
+        if match is None:
+            return None
+        covering = index.covering(match.start(), _TITLE_KINDS)
+        if covering is not None and covering.kind == "agency":
+            return covering.span.end
+        if covering is not None:  # a topic or region inside a unit name: "UPTD Command Center"
+            cur = skip_space(text, covering.span.end)
+            if cur == covering.span.end:
+                return None
+            continue
+        token = match.group()
+        if not (token[:1].isupper() or token.casefold() in knowledge.roles.title_words) \
+                or token.endswith(".") or token in knowledge.titles.honorifics:
+            return None
+        nxt = skip_space(text, match.end())
+        if allow_comma and nxt < len(text) and text[nxt] == ",":
+            nxt = skip_space(text, nxt + 1)
+        if nxt == match.end() or not _GAP_TITLE.match(text, match.end(), nxt) and not (
+                allow_comma and _GAP_COMMA.match(text, match.end(), nxt)):
+            return None
+        cur = nxt
+    return None

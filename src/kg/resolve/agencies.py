@@ -1,0 +1,247 @@
+"""Agency mentions to keyed `Agency` objects: the type, and the region written after it.
+
+"Diskominfo" + "Provinsi Kaltim" → diskominfo:64, "DKISP Kaltara" → diskominfo:65, "Pemkot Malang" → the
+city's government, not the regency's. A bare type ("Diskominfo") takes the one agency of that type the
+article names, or is left out when it names several; a national body's bare name ("BPS") is the
+national body unless the article names a regional one. Plural mentions ("Diskominfo kabupaten/kota",
+"Diskominfo se-Kaltim") are not agencies. A body the gazetteer does not know is kept under the name
+written, as `unresolved:<slug>`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.knowledge import Knowledge
+from kg.knowledge.agencies import slug
+from kg.knowledge.matcher import fold_form
+from kg.types import Agency, Mention, Region, Span
+
+_GENERIC_AFTER = re.compile(r"(?:(?:provinsi|kabupaten|kota|kab\.|prov\.)(?![\w])|se-"
+                            r"|se\s+(?:provinsi|kabupaten|kota)|(?:Kabupaten|Kota|Provinsi)\s*/)")
+_UNKNOWN_REGION = re.compile(r"(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.)[ \t]+[A-Z][\w'\-]*"
+                             r"(?:[ \t]+[A-Z][\w'\-]*){0,2}")
+_NAME_WORD = re.compile(r",?[ \t]+(?:dan[ \t]+)?([A-Z][A-Za-z]+)")
+_PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+_LEVELS = ("provinsi", "kabupaten", "kota")
+
+
+@dataclass
+@dataclass
+class _Pending:
+    """An agency mention whose key needs the rest of the article (a bare "Diskominfo", "Pemprov")."""
+
+    type_id: str
+    level: str | None
+    surface: str
+    span: Span
+    national: bool = False  # with no unique regional agency of the type, the national body
+
+
+def pick_region(value: str, knowledge: Knowledge, level: str | None) -> Region | None:
+    """The region a region mention names, preferring the level the context asks for."""
+    regions = [r for r in (knowledge.region(c) for c in value.split("|")) if r is not None]
+    regions = [r for r in regions if r.level in _LEVELS]
+    if level is not None:
+        fitting = [r for r in regions if r.level == level]
+        if fitting:
+            return fitting[0]
+    return regions[0] if regions else None
+
+
+def make_agency(knowledge: Knowledge, type_id: str, region: Region | None, surface: str,
+                span: Span) -> Agency:
+    """A resolved Agency of a type serving a region (None: the national body), canonically named."""
+    name, short = knowledge.agency_names(type_id, region)
+    key = f"{type_id}:{region.code}" if region is not None else type_id
+    return Agency(key=key, name=name, surface=surface, span=span, type_id=type_id, region=region,
+                  resolved=True, short_name=short)
+
+
+def unresolved_agency(surface: str, span: Span, key: str | None = None, name: str | None = None) -> Agency:
+    """An agency the gazetteer does not know, kept under the name written."""
+    written = " ".join(surface.split())
+    return Agency(key=key or f"unresolved:{slug(written)}", name=name or written, surface=surface, span=span,
+                  resolved=False)
+
+
+def resolve_agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowledge) -> list[Agency]:
+    """Every agency mention of the article, keyed, in text order (the same key may occur many times)."""
+    region_at = {m.span.start: m for m in mentions if m.kind == "region"}
+    agency_mentions = [m for m in mentions if m.kind == "agency"]
+    found: list[Agency] = []
+    pending: list[_Pending] = []
+    consumed_until = -1
+    full_names: dict[str, str] = {}
+    for mention in agency_mentions:
+        if mention.value.startswith("unresolved:") and mention.rule == "recognise:unknown-agency":
+            full_names.setdefault(mention.value, " ".join(mention.text.split()))
+    for mention in agency_mentions:
+        if mention.span.start < consumed_until:
+            continue
+        if mention.value.startswith("unresolved:"):
+            consumed_until = mention.span.end
+            found.append(unresolved_agency(mention.text, mention.span, mention.value,
+                                           full_names.get(mention.value)))
+            continue
+        forms = [f for f in knowledge.agency_forms.get(fold_form(mention.text), ())
+                 if f.type_id == mention.value]
+        form = forms[0] if forms else None
+        agency_type = knowledge.agencies.types.get(mention.value)
+        if agency_type is None:
+            continue
+        end = mention.span.end
+        paren = _PAREN.match(text, end)
+        if paren and _is_abbreviation(paren.group(1), mention.span.end, paren.end(), agency_mentions):
+            end = paren.end()
+        pos = skip_space(text, end)
+        region_mention = region_at.get(pos) if pos - end <= 2 else None
+        if region_mention is None and agency_type.scope != "national":
+            # "Dinas Kominfo dan Persandian Daerah Provinsi Bali": name words before the region
+            region_mention = _region_after_name_words(text, end, region_at, knowledge)
+        level = form.level if form else None
+        region = pick_region(region_mention.value, knowledge, level) if region_mention else None
+        if region is not None and agency_type.scope != "national":
+            end = region_mention.span.end  # type: ignore[union-attr]
+            found.append(make_agency(knowledge, agency_type.id, region, text[mention.span.start:end],
+                                     Span(mention.span.start, end)))
+            # "Diskominfo Kutim, Kukar dan Bontang": one agency of the type per coordinated region
+            for other in _coordinated_regions(text, end, region_at):
+                extra = pick_region(other.value, knowledge, level)
+                if extra is None or _contains(extra, region) or _contains(region, extra):
+                    break  # "Diskominfo Kota Batu, Jawa Timur": one region locates the other
+                found.append(make_agency(knowledge, agency_type.id, extra, other.text, other.span))
+                end = other.span.end
+            consumed_until = end
+            continue
+        consumed_until = end
+        span = Span(mention.span.start, end)
+        surface = text[span.start:span.end]
+        if agency_type.scope == "national" or (form is not None and form.national):
+            found.append(make_agency(knowledge, agency_type.id, None, surface, span))
+            continue
+        if pos - end <= 2 and _GENERIC_AFTER.match(text, pos):
+            continue  # "Diskominfo kabupaten/kota", "Diskominfo se-Kaltim": many agencies, none named
+        unknown = _UNKNOWN_REGION.match(text, pos) if pos - end <= 2 else None
+        if unknown is not None:
+            consumed_until = unknown.end()
+            found.append(unresolved_agency(text[span.start:unknown.end()], Span(span.start, unknown.end())))
+            continue
+        bare = form.bare if form is not None else agency_type.bare
+        if bare == "national" and agency_type.scope == "both":
+            pending.append(_Pending(agency_type.id, level, surface, span, national=True))
+        elif bare == "context":
+            pending.append(_Pending(agency_type.id, level, surface, span))
+    found.extend(_from_context(pending, found, mentions, knowledge))
+    found.extend(_offices(text, mentions, region_at, knowledge))
+    found.sort(key=lambda a: (a.span.start, -a.span.end))
+    return found
+
+
+_OFFICE = re.compile(r"(?<![\w-])(?:Kantor|Sekretariat)[ \t]+$")
+
+
+def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Mention],
+             knowledge: Knowledge) -> list[Agency]:
+    """"Kantor Gubernur Kaltim" names the office of the regional government (pemda:64)."""
+    out = []
+    for mention in mentions:
+        if mention.kind != "role":
+            continue
+        role = knowledge.roles.roles.get(mention.value)
+        if role is None or role.agency_type is None:
+            continue
+        office = _OFFICE.search(text, max(0, mention.span.start - 20), mention.span.start)
+        region_mention = region_at.get(skip_space(text, mention.span.end))
+        if office is None or region_mention is None:
+            continue
+        region = pick_region(region_mention.value, knowledge, role.level)
+        if region is not None:
+            span = Span(office.start(), region_mention.span.end)
+            out.append(make_agency(knowledge, role.agency_type, region, text[span.start:span.end], span))
+    return out
+
+
+def _contains(outer: Region, inner: Region) -> bool:
+    parent = inner.parent
+    while parent is not None:
+        if parent.code == outer.code:
+            return True
+        parent = parent.parent
+    return False
+
+
+_COORDINATION = re.compile(r"(?:[ \t]*,[ \t]*(?:dan[ \t]+|serta[ \t]+)?|[ \t]+(?:dan|serta)[ \t]+)")
+
+
+def _coordinated_regions(text: str, pos: int, region_at: dict[int, Mention]) -> list[Mention]:
+    """Region mentions that follow `pos` as a list closed by "dan"/"serta" ("Kutim, Kukar dan Bontang");
+    a region after a comma alone locates the agency instead ("Diskominfo Jabar, Kota Bandung")."""
+    out = []
+    closed = False
+    while not closed:
+        joint = _COORDINATION.match(text, pos)
+        region = region_at.get(joint.end()) if joint else None
+        if region is None:
+            break
+        closed = "dan" in joint.group() or "serta" in joint.group()  # type: ignore[union-attr]
+        out.append(region)
+        pos = region.span.end
+    return out if closed else []
+
+
+def _region_after_name_words(text: str, pos: int, region_at: dict[int, Mention],
+                             knowledge: Knowledge) -> Mention | None:
+    """A region after a few more words of the agency's own name ("… dan Persandian Daerah Provinsi Bali")."""
+    for _ in range(4):
+        word = _NAME_WORD.match(text, pos)
+        if word is None or word.group(1).casefold() not in knowledge.roles.title_words:
+            return None
+        pos = word.end()
+        region = region_at.get(skip_space(text, pos))
+        if region is not None:
+            return region
+    return None
+
+
+def _is_abbreviation(inner: str, start: int, end: int, agency_mentions: list[Mention]) -> bool:
+    """"(Diskominfo)" or "(DKISP)" after a full name: part of the same mention."""
+    if any(start <= m.span.start and m.span.end <= end for m in agency_mentions):
+        return True
+    word = inner.strip()
+    return bool(re.fullmatch(r"[A-Z][A-Za-z\-]{1,15}", word)) and sum(c.isupper() for c in word) >= 2
+
+
+def skip_space(text: str, pos: int) -> int:
+    """The first position at or after `pos` that is not a space or tab."""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _from_context(pending: list[_Pending], found: list[Agency], mentions: tuple[Mention, ...],
+                  knowledge: Knowledge) -> list[Agency]:
+    """Bare mentions take the article's only agency of their type (and level); otherwise none."""
+    out = []
+    for item in pending:
+        candidates = {a.key: a for a in found if a.type_id == item.type_id
+                      and (item.level is None or (a.region is not None and a.region.level == item.level))}
+        regional = {k: a for k, a in candidates.items() if a.region is not None}
+        if len(regional) == 1:
+            agency = next(iter(regional.values()))
+            out.append(Agency(agency.key, agency.name, item.surface, item.span, agency.type_id, agency.region,
+                              True, agency.short_name))
+            continue
+        if item.national:
+            out.append(make_agency(knowledge, item.type_id, None, item.surface, item.span))
+            continue
+        if item.level is None or candidates:
+            continue
+        regions = {r.code: r for m in mentions if m.kind == "region"
+                   for r in [pick_region(m.value, knowledge, item.level)]
+                   if r is not None and r.level == item.level}
+        if len(regions) == 1:
+            region = next(iter(regions.values()))
+            out.append(make_agency(knowledge, item.type_id, region, item.surface, item.span))
+    return out

@@ -1,0 +1,224 @@
+"""Posts: a role title with a person's name in apposition, in either order, and the post's agency.
+
+The agency is the one named in the title, the region's government for Gubernur/Bupati/Wali Kota, the
+delegation the sentence introduces ("Rombongan Diskominfo Berau, yang diwakili oleh <title>, <name>"),
+the sentence's opening agency ("Dari Diskominfo Kota Semarang, rombongan diterima <title>"), the
+leader's agency for a companion ("didampingi <title>, <name>"), or the side of the visit the clause
+names ("Tuan rumah, <title>"). Only titles create people, so pronouns and surname-only repeats never
+add anyone; a pronoun with a title ("Dirinya yang menjabat <title>") refers to the person just named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.knowledge import Knowledge
+from kg.resolve.agencies import make_agency, pick_region, skip_space
+from kg.resolve.sentences import SENTENCE_END, sentence_start
+from kg.types import Agency, Mention, Official, Post, Span
+
+_DELEGATION_LINK = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?,?[ \t]*(?:yang[ \t]+)?"
+                              r"(?:(?:di(?:wakili|pimpin|ketuai)|oleh|melalui)[ \t]+)?"
+                              r"(?:oleh[ \t]+)?(?:[ \t]*,[ \t]*)?$")
+_SENTENCE_SOURCE = re.compile(r"[\s“\"]*(?:Dari pihak|Dari|Pihak|Di kantor|Bertempat di kantor|Di)[ \t]+")
+_COMPANION_CUE = re.compile(r"\b(?:didampingi|bersama|beserta|turut|serta|ditemani|mendampingi|dengan|ikut|"
+                            r"rombongan|hadir pula|juga hadir|tampak|dan)\b", re.IGNORECASE)
+_PRONOUN_TITLE = re.compile(r"\b(?:Dirinya|dirinya|Ia|Beliau|beliau|Dia)[ \t]+(?:yang[ \t]+)?"
+                            r"(?:menjabat(?:[ \t]+sebagai)?|selaku|sebagai|merupakan|adalah)[ \t]+$")
+_PRONOUN_REACH = 300
+_HOST_CUE = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|tuan rumah)\b[^,.]{0,40}[ \t,]*$")
+_VISITOR_CUE = re.compile(r"(?i)\b(?:rombongan|kunjungan|delegasi)\b[^.]{0,40}"
+                          r"\b(?:dipimpin|diwakili|diketuai)\b(?:[ \t]+oleh)?[ \t,]*$")
+_GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
+_COMPANION_REACH = 160
+
+
+def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency],
+                  knowledge: Knowledge) -> list[Post]:
+    """Every post the article attests, one per (person, role, agency), in text order."""
+    all_persons = [m for m in mentions if m.kind == "person"]
+    persons = [m for m in all_persons if m.rule != "recognise:name-after-honorific"]
+    titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
+    posts: list[Post] = []
+    sides = _lead_sides(text, mentions, agencies) if titles else (None, None)
+    for title in titles:
+        person, before = _person_for(text, title, persons, all_persons)
+        if person is None:
+            continue
+        role_id = title.value[len("title:"):]
+        role = knowledge.roles.roles.get(role_id)
+        if role is None:
+            continue
+        anchor = min(title.span.start, person.span.start)
+        agency, how = _agency_for(text, title, anchor, role, mentions, agencies, knowledge)
+        if agency is None and not role.agency_type and posts:
+            agency, how = _companion_agency(text, title, posts[-1], agencies)
+        if agency is None and not role.agency_type:
+            agency, how = _visit_side(text, title, sides)
+        official = _official(person, knowledge)
+        start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
+                    else title.span.start)
+        end = max(title.span.end, person.span.end)
+        confidence = {"title": 0.9, "role-region": 0.85, "delegation": 0.75, "sentence-source": 0.75,
+                      "companion": 0.7, "visit-side": 0.65, "none": 0.6}[how]
+        if before:
+            confidence -= 0.05
+        rule = f"resolve:post-{'name-title' if before else 'title-name'}-{how}"
+        posts.append(Post(official, role_id, role.label, " ".join(title.text.split()), agency,
+                          Span(start, end), round(confidence, 2), rule))
+    return _merge_posts(posts)
+
+
+def _person_for(text: str, title: Mention, persons: list[Mention],
+                all_persons: list[Mention]) -> tuple[Mention | None, bool]:
+    for person in persons:
+        if person.rule == "recognise:name-after-title" and title.span.end <= person.span.start \
+                <= title.span.end + 4 and re.fullmatch(r"[ \t,]*", text[title.span.end:person.span.start]):
+            return person, False
+    for person in persons:
+        if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
+                and title.span.start - person.span.end <= 40:
+            between = text[person.span.end:title.span.start]
+            if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*(?:(?:selaku|sebagai|yang juga|yang merupakan|"
+                            r"yang menjabat)[ \t]+)?", between):
+                return person, True
+    # "… Hj. Nurhidayati Rahman. Dirinya yang menjabat Kepala Diskominfo Lotim …"
+    if _PRONOUN_TITLE.search(text, max(0, title.span.start - 40), title.span.start):
+        reach = title.span.start - _PRONOUN_REACH
+        earlier = [p for p in all_persons if reach <= p.span.end <= title.span.start]
+        if earlier:
+            return earlier[-1], True
+    return None, False
+
+
+def _agency_for(text: str, title: Mention, anchor: int, role, mentions: tuple[Mention, ...],  # noqa: ANN001
+                agencies: list[Agency], knowledge: Knowledge) -> tuple[Agency | None, str]:
+    """The agency of a post, and how it was found. `anchor`: where the apposition starts (the name
+    when it comes before the title)."""
+    inside = [a for a in agencies if title.span.start <= a.span.start and a.span.end <= title.span.end + 1]
+    if inside:
+        return inside[-1], "title"
+    if role.agency_type:
+        regions = [m for m in mentions if m.kind == "region"
+                   and title.span.start <= m.span.start and m.span.end <= title.span.end]
+        if regions:
+            region = pick_region(regions[-1].value, knowledge, role.level)
+            if region is not None:
+                return make_agency(knowledge, role.agency_type, region, text[title.span.start:title.span.end],
+                                   title.span), "role-region"
+        return None, "none"
+    # the delegation the sentence introduces: "Rombongan X, yang diwakili oleh <title>"
+    opening = sentence_start(text, anchor)
+    before = [a for a in agencies if opening <= a.span.start and a.span.end <= anchor]
+    if before and _DELEGATION_LINK.match(text[before[-1].span.end:anchor]):
+        return before[-1], "delegation"
+    regions = [m for m in mentions if m.kind == "region" and opening <= m.span.start
+               and m.span.end <= anchor]
+    if regions and (not before or before[-1].span.end <= regions[-1].span.start) \
+            and _DELEGATION_LINK.match(text[regions[-1].span.end:anchor]) \
+            and (regions[-1].span.start == skip_space(text, opening) or _GROUP_CUE.search(
+                text, max(0, regions[-1].span.start - 12), regions[-1].span.start)):
+        codes = regions[-1].value.split("|")
+        serving = {a.key: a for a in agencies if a.region is not None and a.region.code in codes}
+        if len(serving) == 1:
+            return next(iter(serving.values())), "delegation"
+    source = _SENTENCE_SOURCE.match(text, opening)
+    if before and source and before[0].span.start == skip_space(text, source.end()):
+        return before[0], "sentence-source"  # "Dari Diskominfo Kota Semarang, rombongan diterima <title>"
+    return None, "none"
+
+
+def _lead_sides(text: str, mentions: tuple[Mention, ...],
+                agencies: list[Agency]) -> tuple[Agency | None, Agency | None]:
+    """(visitor, host) as the first sentence with a visit trigger between two agencies states them.
+
+    A rough reading, used only for officials whose title names no agency but whose sentence says
+    which side they are on ("Rombongan dipimpin <title>", "Tuan rumah, <title>").
+    """
+    for trigger in (m for m in mentions if m.kind == "trigger"):
+        start = sentence_start(text, trigger.span.start)
+        end_match = SENTENCE_END.search(text, trigger.span.end)
+        end = end_match.start() if end_match else len(text)
+        before = [a for a in agencies if start <= a.span.start and a.span.end <= trigger.span.start]
+        after = [a for a in agencies if trigger.span.end <= a.span.start and a.span.end <= end]
+        if before and after and before[0].key != after[0].key:
+            return before[0], after[0]
+    return None, None
+
+
+def _visit_side(text: str, title: Mention,
+                sides: tuple[Agency | None, Agency | None]) -> tuple[Agency | None, str]:
+    """The visiting or the hosting agency, when the clause before the title says which side it is."""
+    clause = text[sentence_start(text, title.span.start):title.span.start]
+    if _HOST_CUE.search(clause) and sides[1] is not None:
+        return sides[1], "visit-side"
+    if _VISITOR_CUE.search(clause) and sides[0] is not None:
+        return sides[0], "visit-side"
+    return None, "none"
+
+
+def _companion_agency(text: str, title: Mention, previous: Post, agencies: list[Agency]) \
+        -> tuple[Agency | None, str]:
+    """"<post>, didampingi <title>, <name>": a companion of the previous official shares the agency."""
+    if previous.agency is None or not 0 <= title.span.start - previous.span.end <= _COMPANION_REACH:
+        return None, "none"
+    between = text[previous.span.end:title.span.start]
+    if not _COMPANION_CUE.search(between) or "\n" in between.strip(" \t"):
+        return None, "none"
+    if any(previous.span.end <= a.span.start < title.span.start for a in agencies):
+        return None, "none"
+    return previous.agency, "companion"
+
+
+def _official(person: Mention, knowledge: Knowledge) -> Official:
+    """The bare name with the honorifics before it and the degrees after it separated."""
+    honorifics: list[str] = []
+    degrees: list[str] = []
+    for token in re.findall(r"[^\s,]+", person.text):
+        if token in knowledge.titles.honorifics and not degrees and token not in person.value.split():
+            honorifics.append(knowledge.titles.honorifics[token])
+        elif token in knowledge.titles.degrees and token not in person.value.split():
+            degrees.append(knowledge.titles.degrees[token])
+    return Official(person.value, _name_span(person), tuple(honorifics), tuple(degrees))
+
+
+def _name_span(person: Mention) -> Span:
+    """Where the bare name is written inside the person mention (honorifics and degrees left out)."""
+    words = person.value.split()
+    first = re.search(rf"(?<![\w.]){re.escape(words[0])}", person.text)
+    if first is None:
+        return person.span
+    end = first.end()
+    for word in words[1:]:
+        found = person.text.find(word, end)
+        if found < 0:
+            return person.span
+        end = found + len(word)
+    return Span(person.span.start + first.start(), person.span.start + end)
+
+
+def _merge_posts(posts: list[Post]) -> list[Post]:
+    """One post per (person, role, agency); a surname-only repeat is the full name seen before."""
+    full_names: list[str] = []
+    for post in posts:
+        if len(post.official.name.split()) > 1 and post.official.name not in full_names:
+            full_names.append(post.official.name)
+    best: dict[tuple[str, str, str | None], Post] = {}
+    order: list[tuple[str, str, str | None]] = []
+    for post in posts:
+        name = post.official.name
+        if len(name.split()) == 1:
+            fuller = [f for f in full_names if name in f.split()]
+            if len(fuller) == 1:
+                name = fuller[0]
+                post = replace(post, official=replace(post.official, name=name))
+        key = (name, post.role_id, post.agency.key if post.agency else None)
+        if key not in best:
+            order.append(key)
+            best[key] = post
+        elif post.confidence > best[key].confidence:
+            best[key] = post
+    # a post without agency is dropped when the same person and role is attested with one
+    with_agency = {(n, r) for n, r, a in order if a is not None}
+    return [best[k] for k in order if k[2] is not None or (k[0], k[1]) not in with_agency]

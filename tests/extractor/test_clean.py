@@ -1,0 +1,87 @@
+"""Cleaning blanks page junk with spaces: same length, offsets valid, facts untouched."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.clean import clean
+from kg.knowledge import Knowledge
+from kg.types import Article
+
+BODY = ("SAMARINDA – Diskominfo Kaltim menerima kunjungan kerja Diskominfo Bontang, Senin (3/6/2024).\n"
+        "Kegiatan ditutup dengan sesi foto bersama seluruh peserta.\n")
+
+
+def cleaned(knowledge: Knowledge, text: str):
+    return clean(Article(id="t", text=text, source="test"), knowledge)
+
+
+def test_text_without_junk_is_unchanged(knowledge: Knowledge) -> None:
+    result = cleaned(knowledge, BODY)
+    assert result.text == BODY
+    assert result.removed == ()
+
+
+def test_trailer_from_comment_form_to_end_is_blanked(knowledge: Knowledge) -> None:
+    text = BODY + "\nTinggalkan Balasan\nAlamat email Anda tidak akan dipublikasikan.\nDiskominfo Berau\n"
+    result = cleaned(knowledge, text)
+    assert len(result.text) == len(text)
+    assert "Diskominfo Kaltim" in result.text
+    assert "Balasan" not in result.text and "Diskominfo Berau" not in result.text
+    assert result.removed[-1].end == len(text)
+
+
+def test_share_buttons_counters_captions_and_read_also_lines(knowledge: Knowledge) -> None:
+    junk_lines = ["Bagikan", "Share on Facebook", "oleh -87 views", "Baca Juga: Pemprov Kaltara Raih "
+                                                                    "Informatif",
+                  "Rapat koordinasi di ruang Command Center. foto Diskominfo Bontang", "(Foto: Humas Pemkot)",
+                  "No More Posts Available."]
+    text = BODY + "\n".join(junk_lines) + "\n"
+    result = cleaned(knowledge, text)
+    for line in junk_lines[:-1]:
+        assert line not in result.text
+    assert result.text.startswith(BODY)
+    assert "foto bersama seluruh peserta" in result.text  # a body sentence about photos stays
+
+
+def test_inline_photo_credit_and_trailing_credit_code(knowledge: Knowledge) -> None:
+    text = ("Kepala DKISP Kaltara memberi sambutan (Foto: Istimewa) di hadapan tamu.\nDemikian laporan "
+            "kami. (adv/hel)\n")
+    result = cleaned(knowledge, text)
+    assert "Istimewa" not in result.text and "(adv/hel)" not in result.text
+    assert "memberi sambutan" in result.text and "Demikian laporan kami." in result.text
+
+
+def test_repeated_title_line_is_blanked_the_second_time(knowledge: Knowledge) -> None:
+    title = "Diskominfo Bontang Belajar Command Center ke Kaltim"
+    text = f"{title}\n\n{title}\n{BODY}"
+    result = cleaned(knowledge, text)
+    assert result.text.count(title) == 1
+    assert result.text.startswith(title)
+
+
+def test_removed_spans_are_merged_and_only_cover_blanks(knowledge: Knowledge) -> None:
+    text = BODY + "Bagikan\nTweet\nTinggalkan Komentar\nisi komentar\n"
+    result = cleaned(knowledge, text)
+    spans = result.removed
+    assert all(a.end < b.start for a, b in zip(spans, spans[1:], strict=False))
+    for span in spans:
+        assert result.text[span.start:span.end].strip() == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc DKISP\n.()-:foto Bagikan 12views")), max_size=200))
+def test_cleaning_keeps_length_and_every_character_it_does_not_remove(knowledge: Knowledge,
+                                                                       text: str) -> None:
+    result = cleaned(knowledge, text or "x")
+    source = text or "x"
+    assert len(result.text) == len(source)
+    removed = set()
+    for span in result.removed:
+        removed.update(range(span.start, span.end))
+    for i, (before, after) in enumerate(zip(source, result.text, strict=True)):
+        if i not in removed:
+            assert before == after
+        else:
+            assert after in (" ", "\n")
