@@ -85,3 +85,14 @@ def test_cleaning_keeps_length_and_every_character_it_does_not_remove(knowledge:
             assert before == after
         else:
             assert after in (" ", "\n")
+
+
+def test_page_furniture_of_other_sites(knowledge: Knowledge) -> None:
+    furniture = ["Bagikan berita ini:", "Facebook | Twitter | WhatsApp", "Dilihat 1.204 kali", "Dibaca: 87",
+                 "Ikuti kami di media sosial untuk kabar terkini", "Waktu baca 2 menit"]
+    trailer = "Komentar ditutup pada berita ini.\nNama * Email *\nDiskominfo Kukar\n"
+    text = "\n".join(furniture) + "\n" + BODY + trailer
+    result = cleaned(knowledge, text)
+    assert result.text.strip().startswith("SAMARINDA – Diskominfo Kaltim")
+    assert "Diskominfo Kukar" not in result.text and "Komentar" not in result.text
+    assert "foto bersama seluruh peserta" in result.text

@@ -159,7 +159,12 @@ def find_dates(
     expressions the more specific pattern wins."""
     cal = cal or calendar()
     patterns = _patterns(cal)
-    ranges = [(s.start, s.end) for s in spans] if spans is not None else [(0, len(text))]
+    ranges: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: s.start) if spans is not None else [Span(0, len(text))]:
+        if ranges and not text[ranges[-1][1] : span.start].strip():  # next sentence: one range
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], span.end))
+        else:
+            ranges.append((span.start, span.end))
     found: list[DateMention] = []
     for start, end in ranges:
         found.extend(_in_range(text, start, end, published, cal, patterns))

@@ -10,6 +10,7 @@ host's region is not taken: the visit happened at the host.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.events.cues import VisitCues
 from kg.events.view import ArticleView, EventKnowledge
@@ -156,7 +157,7 @@ def find_place(
     cues: VisitCues,
     knowledge: EventKnowledge,
     extra: list[Span] = (),
-    more: list[Span] = (),
+    more: Callable[[], list[Span]] | None = None,
 ) -> Place | None:
     """The place of a visit stated in `spans` (its sentences) whose host is `host`.
 
@@ -166,7 +167,9 @@ def find_place(
     """
     venue = None
     best = None
-    for group in (spans, list(extra), list(more)):
+    for number, group in enumerate((spans, list(extra), None)):
+        if group is None:  # only now worth looking through the whole article
+            group = more() if more is not None else []
         venues = [v for v in (find_venue(view.text, s.start, s.end, cues) for s in group) if v is not None]
         venue = venue or (venues[0] if venues else None)
         found = _best(view, group, venues, host, knowledge)

@@ -241,7 +241,9 @@ def _received(
     """Sentences with no trigger word where a delegation already named is received: "Di Surabaya, tim
     disambut hangat oleh jajaran Diskominfo Jatim". The delegation word stands in for the trigger."""
     found: dict[int, list[Mention]] = {}
-    for cue in cues.received_by.finditer(view.text):
+    start = view.sentence(min(live)).start
+    last = min(max(live) + 3, len(view.sentences.spans) - 1)  # the delegation was named shortly before
+    for cue in cues.received_by.finditer(view.text, start, view.sentence(last).end):
         index = view.sentences.index_of(cue.start())
         if index in live or index in found:
             continue
@@ -526,9 +528,9 @@ def find_visits(
         if mention.date is not None and i not in own_dates:
             own_dates[i] = mention.date
     drafts = _merge(view, reports, own_dates)
-    venue_sentences = [
-        view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.text)
-    ]
+    def venue_sentences() -> list[Span]:
+        return [view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.text)]
+
     quiet_kinds = {t.value for i in quiet for t in live[i]}
     visits = []
     for draft in drafts:
