@@ -11,6 +11,7 @@ from __future__ import annotations
 from kg.knowledge import Knowledge
 from kg.types import Article, CleanArticle, Span
 
+_TAIL_FROM = 0.5  # a trailer marker ("Tinggalkan Balasan") cuts to the end only in the second half
 _MIN_REPEAT = 20  # a repeated line at least this long (a title printed twice) is blanked the second time
 
 
@@ -19,11 +20,13 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
     text = article.text
     junk = knowledge.junk
     removed: list[Span] = []
-    tail = junk.tail.search(text)
     limit = len(text)
-    if tail is not None:
-        limit = tail.start()
-        removed.append(Span(limit, len(text)))
+    for tail in junk.tail.finditer(text):
+        if tail.start() >= len(text) * _TAIL_FROM:
+            limit = tail.start()
+            removed.append(Span(limit, len(text)))
+            break
+        removed.append(Span(tail.start(), tail.end()))  # near the top it is a widget line, not the trailer
     for match in junk.lines.finditer(text, 0, limit):
         if match.end() > match.start():
             removed.append(Span(match.start(), match.end()))

@@ -10,46 +10,48 @@ that does not exist, a role id outside the shared list) would otherwise silently
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from kg.errors import DataFileError, InputError
+from kg.read import read_paths
 from kg.types import Article
 
-# The shared identifiers of the project brief (the contract every helper uses). They live here once so
-# that a gold file using an id nobody else knows is caught when it is loaded, not when it is scored.
-ROLE_IDS = frozenset({
-    "kepala", "plt-kepala", "plh-kepala", "sekretaris", "kepala-bidang", "kepala-sub-bagian", "kepala-seksi",
-    "pranata-humas-ahli-pertama", "pranata-humas-ahli-muda", "pranata-humas-ahli-madya", "pranata-humas",
-    "sub-koordinator", "analis", "gubernur", "wakil-gubernur", "bupati", "wakil-bupati", "wali-kota",
-    "wakil-wali-kota", "sekda", "asisten", "ketua", "wakil-ketua", "anggota", "menteri", "direktur", "staf",
-})
-VISIT_KIND_IDS = frozenset({
-    "studi-tiru", "studi-banding", "kunjungan-kerja", "kunjungan-kehormatan", "audiensi", "kunjungan",
-})
-TOPIC_IDS = frozenset({
-    "ppid", "kim", "spbe", "keterbukaan-informasi", "pengelolaan-media", "kerja-sama-media", "kehumasan",
-    "komunikasi-publik", "keamanan-informasi", "statistik-sektoral", "satu-data", "command-center",
-    "smart-city", "transformasi-digital", "infrastruktur-tik", "website", "media-sosial", "literasi-digital",
-    "pengaduan-publik", "tanda-tangan-elektronik", "pusat-data", "aplikasi",
-})
-REGIONAL_AGENCY_TYPES = frozenset({
-    "diskominfo", "pemda", "setda", "dprd", "bappeda", "bpkad", "disdukcapil", "dpmptsp", "inspektorat",
-    "bpbd", "dinkes", "disdik", "dishub", "dispar", "komisi-informasi", "bps",
-})
-NATIONAL_AGENCY_TYPES = frozenset({
-    "kemkominfo", "komdigi", "kemenpan-rb", "kemendagri", "bssn", "komisi-informasi", "bps",
-})
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The ids a gold file may use, read from the same knowledge files the extractor uses.
+
+    Adding an agency type, role or topic is a data edit; gold files can use it at once.
+    """
+
+    roles: frozenset[str]
+    visit_kinds: frozenset[str]
+    topics: frozenset[str]
+    regional_types: frozenset[str]
+    national_types: frozenset[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    from kg.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    types = knowledge.agencies.types.values()
+    return Vocabulary(
+        roles=frozenset(knowledge.roles.roles),
+        visit_kinds=frozenset(knowledge.triggers.kinds) if knowledge.triggers else frozenset(),
+        topics=frozenset(knowledge.topics),
+        regional_types=frozenset(t.id for t in types if t.scope in ("regional", "both")),
+        national_types=frozenset(t.id for t in types if t.scope in ("national", "both")),
+    )
+
 
 _TOP_KEYS = ("published", "visits", "officials", "awards", "agencies", "topics")
 _VISIT_KEYS = ("visitors", "host", "date", "place", "kind", "topics")
@@ -160,11 +162,9 @@ def _article_for(gold_path: Path, bundled: dict[str, Article]) -> Article:
 
 
 def _read_text_article(path: Path) -> Article:
-    read = _reader()
-    if read is not None:
-        for article in read([path]):
-            return article
-    return Article(id=path.stem, text=path.read_text(encoding="utf-8"), source=str(path))
+    for article in read_paths([path]):
+        return article
+    raise DataFileError("holds no article", source=str(path))
 
 
 def _bundled_articles(folder: Path) -> dict[str, Article]:
@@ -172,63 +172,7 @@ def _bundled_articles(folder: Path) -> dict[str, Article]:
     paths = sorted([*folder.glob("*.jsonl"), *folder.glob("*.html"), *folder.glob("*.htm")])
     if not paths:
         return {}
-    read = _reader()
-    articles: Iterable[Article] = read(paths) if read is not None else _fallback_read(paths)
-    return {article.id: article for article in articles}
-
-
-def _reader() -> Any:
-    """The project's article reader (`kg.read.read_paths`), or None while it is not available."""
-    try:
-        from kg.read import read_paths
-    except ImportError:
-        return None
-    return read_paths
-
-
-def _fallback_read(paths: list[Path]) -> list[Article]:
-    """A minimal reader for .jsonl and .html, used only when `kg.read` is absent (e.g. in a partial tree)."""
-    articles: list[Article] = []
-    for path in paths:
-        if path.suffix == ".jsonl":
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                published = record.get("published")
-                articles.append(Article(
-                    id=record.get("id") or f"{path.stem}-{number}", text=record.get("text", ""),
-                    source=f"{path}:{number}", url=record.get("url"), title=record.get("title"),
-                    published=date.fromisoformat(published[:10]) if published else None,
-                    publisher=record.get("publisher"),
-                ))
-        else:
-            parser = _Paragraphs()
-            parser.feed(path.read_text(encoding="utf-8"))
-            articles.append(Article(id=path.stem, text="".join(parser.chunks).strip(), source=str(path)))
-    return articles
-
-
-class _Paragraphs(HTMLParser):
-    """Collects the text of <h1> and <p> elements: enough to pair a gold file with a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0
-        self.chunks: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag in ("p", "h1"):
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("p", "h1") and self.depth:
-            self.depth -= 1
-            self.chunks.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.chunks.append(data)
+    return {article.id: article for article in read_paths(paths)}
 
 
 # ----------------------------------------------------------------------------------------------- file
@@ -405,11 +349,12 @@ class _Checker:
                 self.fail(node, f"{field}: {value!r}: an unresolved key is unresolved:<slug> with a "
                                 "lower-case, hyphenated slug of the name")
         elif rest is None:
-            if kind not in NATIONAL_AGENCY_TYPES:
-                hint = " (a regional type needs :<region code>)" if kind in REGIONAL_AGENCY_TYPES else ""
+            if kind not in vocabulary().national_types:
+                regional = kind in vocabulary().regional_types
+                hint = " (a regional type needs :<region code>)" if regional else ""
                 self.fail(node, f"{field}: {value!r} is not a known national agency type{hint}")
         else:
-            if kind not in REGIONAL_AGENCY_TYPES:
+            if kind not in vocabulary().regional_types:
                 self.fail(node, f"{field}: {kind!r} is not a known regional agency type")
             self._check_region_code(node, field, rest)
         return value
@@ -422,7 +367,7 @@ class _Checker:
         topics = []
         for item in self.sequence(node, field):
             topic = self.text(item, field, required=True)
-            if topic not in TOPIC_IDS:
+            if topic not in vocabulary().topics:
                 self.fail(item, f"{field}: unknown topic id {topic!r}")
             assert topic is not None
             topics.append(topic)
@@ -453,7 +398,7 @@ class _Checker:
             visitors=visitors, host=host,
             date=self.date(fields.get("date"), f"{where}.date"),
             place=self.region(fields.get("place"), f"{where}.place"),
-            kind=self.choice(fields.get("kind"), f"{where}.kind", VISIT_KIND_IDS, "visit kind",
+            kind=self.choice(fields.get("kind"), f"{where}.kind", vocabulary().visit_kinds, "visit kind",
                              required=False),
             topics=self.topics(fields.get("topics"), f"{where}.topics"),
         )
@@ -462,7 +407,7 @@ class _Checker:
         where = f"officials[{index}]"
         fields = self.mapping(node, _OFFICIAL_KEYS, where)
         name = self.text(fields.get("name"), f"{where}.name", required=True)
-        role = self.choice(fields.get("role"), f"{where}.role", ROLE_IDS, "role id", required=True)
+        role = self.choice(fields.get("role"), f"{where}.role", vocabulary().roles, "role id", required=True)
         agency = self.agency_key(fields.get("agency"), f"{where}.agency", required=False)
         assert name is not None and role is not None
         return GoldOfficial(name=name, role=role, agency=agency)

@@ -96,3 +96,10 @@ def test_page_furniture_of_other_sites(knowledge: Knowledge) -> None:
     assert result.text.strip().startswith("SAMARINDA – Diskominfo Kaltim")
     assert "Diskominfo Kukar" not in result.text and "Komentar" not in result.text
     assert "foto bersama seluruh peserta" in result.text
+
+
+def test_trailer_marker_near_the_top_only_blanks_its_line(knowledge: Knowledge) -> None:
+    text = "Judul Berita\nMuat lebih banyak berita\n" + BODY * 3
+    result = cleaned(knowledge, text)
+    assert "Muat lebih banyak" not in result.text
+    assert result.text.count("Diskominfo Kaltim menerima") == 3

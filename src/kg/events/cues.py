@@ -50,8 +50,11 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
     d = lexicon.direction
     venue = phrase_pattern(lexicon.venue_words).pattern
     roles: dict[str, str] = {}
-    for role, phrases in (("received_by", d.received_by), ("visitor_first", d.visitor_first),
-                          ("host_first", d.host_first)):  # later lists win a phrase listed twice
+    for role, phrases in (
+        ("received_by", d.received_by),
+        ("visitor_first", d.visitor_first),
+        ("host_first", d.host_first),
+    ):  # later lists win a phrase listed twice
         roles.update({" ".join(p.casefold().split()): role for p in phrases})
     return VisitCues(
         direction=phrase_pattern(tuple(roles)),

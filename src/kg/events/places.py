@@ -60,6 +60,8 @@ def _located(view: ArticleView, mention: Mention) -> bool:
 
 
 _VENUE_TAIL = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
+
+
 def _venue_reach(text: str, venue: Span | None) -> Span | None:
     """The venue plus a trailing ", <Town>" ("kantor Diskominfo Kalsel, Banjarbaru")."""
     if venue is None:
@@ -167,7 +169,7 @@ def find_place(
     """
     venue = None
     best = None
-    for number, group in enumerate((spans, list(extra), None)):
+    for group in (spans, list(extra), None):
         if group is None:  # only now worth looking through the whole article
             group = more() if more is not None else []
         venues = [v for v in (find_venue(view.text, s.start, s.end, cues) for s in group) if v is not None]

@@ -528,8 +528,11 @@ def find_visits(
         if mention.date is not None and i not in own_dates:
             own_dates[i] = mention.date
     drafts = _merge(view, reports, own_dates)
+
     def venue_sentences() -> list[Span]:
-        return [view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.text)]
+        return [
+            view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.text)
+        ]
 
     quiet_kinds = {t.value for i in quiet for t in live[i]}
     visits = []
