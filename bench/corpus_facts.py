@@ -329,7 +329,8 @@ def sample_story(seed: int, index: int) -> Story:
             else:
                 form = "day-dmy" if first.date else "none"
                 second = sample_visit(rng, published, date_form=form, agencies=(first.visitors, host2))
-                second = replace(second, leader=None)  # the same delegation, already introduced
+                # the same delegation, already introduced; the text says "juga menyambangi": a plain visit
+                second = replace(second, leader=None, kind="kunjungan", trigger="")
                 if first.date:
                     second = replace(second, date=min(first.date + timedelta(days=1), published))
                 visits = [first, second]

@@ -135,17 +135,12 @@ REGIONAL_AGENCY_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "dispar": ("Dinas Pariwisata", ("Dinas Pariwisata {R}", "Dispar {R}")),
 }
 
-# Pemda and Komisi Informasi take the region without its level word in some forms.
+# Pemda takes the region without its level word in some forms.
 PEMDA_FORMS: dict[str, tuple[str, ...]] = {
     "provinsi": ("Pemerintah Provinsi {N}", "Pemprov {A}", "Provinsi {N}"),
     "kabupaten": ("Pemerintah Kabupaten {N}", "Pemkab {A}"),
     "kota": ("Pemerintah Kota {N}", "Pemkot {A}"),
 }
-KOMISI_INFORMASI_FORMS: tuple[str, ...] = (
-    "Komisi Informasi Provinsi {N}",
-    "Komisi Informasi (KI) Provinsi {N}",
-    "KI {A}",
-)
 
 NATIONAL_AGENCY_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "kemkominfo": (

@@ -5,7 +5,11 @@
 
 For each size a synthetic graph in kg's RDF model (synthetic_graph.py) is written as N-Quads once, then
 each engine runs in its own subprocess (so peak memory, read from getrusage, is that engine's alone):
-load time, peak resident memory, store size on disk, and the time of
+load time, peak resident memory, store size on disk, and the time of each query below. Oxigraph's
+queries run each in its own process on the store opened read-only and are stopped at --query-timeout
+(a stopped query is reported as such); rdflib loads and queries in one process (--timeout).
+
+Queries:
 
 - `who-visited-whom`: top-20 visitor→host pairs grouped from every Visit;
 - `who-visited-whom-summary`: the same from the kgg:summary VisitPair nodes;
@@ -80,24 +84,22 @@ def _folder_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def _run_queries(run_query) -> dict[str, dict[str, object]]:
-    """Time each query; a fast one is run again and the better time kept (warm caches)."""
-    results: dict[str, dict[str, object]] = {}
-    for name, sparql in QUERIES.items():
+def _time(run_query, name: str) -> dict[str, object]:
+    """First and (for a fast query, re-run with warm caches) best time of one query, and its answer."""
+    sparql = QUERIES[name]
+    started = time.perf_counter()
+    rows = run_query(sparql)
+    first = best = time.perf_counter() - started
+    if first < 5:
         started = time.perf_counter()
-        rows = run_query(sparql)
-        first = time.perf_counter() - started
-        best = first
-        if first < 5:
-            started = time.perf_counter()
-            run_query(sparql)
-            best = min(best, time.perf_counter() - started)
-        answer = rows[0][-1] if name.startswith("chain") else len(rows)
-        results[name] = {"first_s": round(first, 4), "best_s": round(best, 4), "answer": answer}
-    return results
+        run_query(sparql)
+        best = min(best, time.perf_counter() - started)
+    answer = rows[0][-1] if name.startswith("chain") else len(rows)
+    return {"first_s": round(first, 4), "best_s": round(best, 4), "answer": answer}
 
 
 def child_rdflib(data: Path) -> dict[str, object]:
+    """Load into rdflib's in-memory Dataset and run every query in this process."""
     from rdflib import Dataset
 
     baseline = peak_rss_mb()
@@ -109,7 +111,7 @@ def child_rdflib(data: Path) -> dict[str, object]:
     def run(sparql: str) -> list[list[object]]:
         return [[str(term) if term is not None else None for term in row] for row in dataset.query(sparql)]
 
-    queries = _run_queries(run)
+    queries = {name: _time(run, name) for name in QUERIES}
     return {
         "load_s": round(load, 2),
         "baseline_rss_mb": baseline,
@@ -119,7 +121,8 @@ def child_rdflib(data: Path) -> dict[str, object]:
     }
 
 
-def child_oxigraph(data: Path, location: Path) -> dict[str, object]:
+def child_oxigraph_load(data: Path, location: Path) -> dict[str, object]:
+    """Bulk-load into a new on-disk Oxigraph store; queries then run in their own processes."""
     from pyoxigraph import RdfFormat, Store
 
     baseline = peak_rss_mb()
@@ -128,55 +131,71 @@ def child_oxigraph(data: Path, location: Path) -> dict[str, object]:
     store.bulk_load(path=str(data), format=RdfFormat.N_QUADS)
     store.flush()
     load = time.perf_counter() - started
-
-    def run(sparql: str) -> list[list[object]]:
-        solutions = store.query(sparql, use_default_graph_as_union=True)
-        return [[term.value if term is not None else None for term in row] for row in solutions]
-
-    queries = _run_queries(run)
     return {
         "load_s": round(load, 2),
         "baseline_rss_mb": baseline,
         "peak_rss_mb": peak_rss_mb(),
         "store_bytes": _folder_bytes(location),
-        "queries": queries,
     }
 
 
-def _measure(engine: str, data: Path, work: Path, timeout: float) -> dict[str, object]:
-    location = work / f"oxigraph-{data.stem}"
-    shutil.rmtree(location, ignore_errors=True)
-    command = [
-        sys.executable,
-        str(Path(__file__)),
-        "--child",
-        engine,
-        "--data",
-        str(data),
-        "--location",
-        str(location),
-    ]
+def child_oxigraph_query(location: Path, name: str) -> dict[str, object]:
+    from pyoxigraph import Store
+
+    store = Store.read_only(str(location))
+
+    def run(sparql: str) -> list[list[object]]:
+        solutions = store.query(sparql, use_default_graph_as_union=True)
+        return [[term.value if term is not None else None for term in row] for row in solutions]
+
+    return {**_time(run, name), "peak_rss_mb": peak_rss_mb()}
+
+
+def _child(arguments: list[str], timeout: float) -> dict[str, object]:
+    command = [sys.executable, str(Path(__file__)), "--child", *arguments]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        return {"error": f"did not finish within {timeout:.0f} s"}
-    finally:
-        shutil.rmtree(location, ignore_errors=True)
+        return {"timeout_s": timeout}
     if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1][:300]}
     return json.loads(done.stdout)
 
 
+def _measure(engine: str, data: Path, work: Path, timeout: float, query_timeout: float) -> dict[str, object]:
+    """One engine at one size. Oxigraph queries each get a process of their own, stopped at the timeout."""
+    if engine == "rdflib":
+        return _child(["rdflib", "--data", str(data)], timeout)
+    location = work / f"oxigraph-{data.stem}"
+    shutil.rmtree(location, ignore_errors=True)
+    try:
+        result = _child(["oxigraph-load", "--data", str(data), "--location", str(location)], timeout)
+        if "load_s" not in result:
+            return result
+        queries = {}
+        for name in QUERIES:
+            queries[name] = _child(
+                ["oxigraph-query", "--location", str(location), "--query", name], query_timeout
+            )
+            print(f"  {name}: {queries[name]}", file=sys.stderr)
+        peaks = [q.get("peak_rss_mb") for q in queries.values()] + [result["peak_rss_mb"]]
+        result["peak_rss_mb"] = max(p for p in peaks if isinstance(p, int | float))
+        result["queries"] = queries
+        return result
+    finally:
+        shutil.rmtree(location, ignore_errors=True)
+
+
 def _chains_agree(result: dict[str, object]) -> bool | None:
-    """Whether the three forms of each chain question gave the same count."""
+    """Whether the forms of each chain question that finished gave the same count."""
     queries = result.get("queries")
     if not isinstance(queries, dict):
         return None
     groups: dict[str, set[object]] = {}
     for name, q in queries.items():
-        if name.startswith("chain"):
+        if name.startswith("chain") and "answer" in q:
             groups.setdefault(name.rsplit("-", 1)[0], set()).add(q["answer"])
-    return all(len(answers) == 1 for answers in groups.values())
+    return all(len(answers) == 1 for answers in groups.values()) if groups else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,18 +204,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--oxigraph-only", type=int, nargs="*", default=[], help="sizes run on Oxigraph only")
     parser.add_argument("--rdflib-max", type=int, default=10000, help="largest size rdflib is run at")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds per engine and size")
+    parser.add_argument(
+        "--timeout", type=float, default=1800, help="seconds for a load (rdflib: load+queries)"
+    )
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "store_choice.json")
-    parser.add_argument("--child", choices=["rdflib", "oxigraph"], help=argparse.SUPPRESS)
+    parser.add_argument("--query-timeout", type=float, default=240, help="seconds per Oxigraph query")
+    parser.add_argument(
+        "--child", choices=["rdflib", "oxigraph-load", "oxigraph-query"], help=argparse.SUPPRESS
+    )
+    parser.add_argument("--query", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--location", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.child:
-        result = (
-            child_rdflib(args.data) if args.child == "rdflib" else child_oxigraph(args.data, args.location)
-        )
-        print(json.dumps(result))
+    if args.child == "rdflib":
+        print(json.dumps(child_rdflib(args.data)))
+        return 0
+    if args.child == "oxigraph-load":
+        print(json.dumps(child_oxigraph_load(args.data, args.location)))
+        return 0
+    if args.child == "oxigraph-query":
+        print(json.dumps(child_oxigraph_query(args.location, args.query)))
         return 0
 
     from synthetic_graph import write_nquads
@@ -216,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             for engine in engines:
-                result = _measure(engine, data, work, args.timeout)
+                result = _measure(engine, data, work, args.timeout, args.query_timeout)
                 result["chains_agree"] = _chains_agree(result)
                 runs.append({"articles": articles, "quads": quads, "engine": engine, **result})
                 print(json.dumps(runs[-1]), file=sys.stderr)

@@ -12,6 +12,7 @@ from kg.knowledge import Knowledge
 from kg.types import Article, CleanArticle, Span
 
 _TAIL_FROM = 0.5  # a trailer marker ("Tinggalkan Balasan") cuts to the end only in the second half
+_MAX_JUNK_LINE = 400  # junk lines are short; longer lines are not tested against the line patterns
 _MIN_REPEAT = 20  # a repeated line at least this long (a title printed twice) is blanked the second time
 
 
@@ -21,19 +22,33 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
     junk = knowledge.junk
     removed: list[Span] = []
     limit = len(text)
-    for tail in junk.tail.finditer(text):
-        if tail.start() >= len(text) * _TAIL_FROM:
-            limit = tail.start()
-            removed.append(Span(limit, len(text)))
-            break
-        removed.append(Span(tail.start(), tail.end()))  # near the top it is a widget line, not the trailer
-    for match in junk.lines.finditer(text, 0, limit):
-        if match.end() > match.start():
-            removed.append(Span(match.start(), match.end()))
+    seen: set[str] = set()
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = start + line.index(stripped[0])
+        span = Span(lead, lead + len(stripped))
+        if len(stripped) <= _MAX_JUNK_LINE:
+            if junk.tail.fullmatch(stripped):
+                if lead >= len(text) * _TAIL_FROM:
+                    limit = lead
+                    removed.append(Span(lead, len(text)))
+                    break
+                removed.append(span)  # near the top it is a widget line, not the trailer
+                continue
+            if junk.lines.fullmatch(stripped):
+                removed.append(span)
+                continue
+        if len(stripped) >= _MIN_REPEAT:
+            if stripped in seen:
+                removed.append(span)  # a title or paragraph printed twice
+            seen.add(stripped)
     for match in junk.inline.finditer(text, 0, limit):
         if match.end() > match.start():
             removed.append(Span(match.start(), match.end()))
-    removed.extend(_repeated_lines(text, limit))
     spans = _merge(removed)
     if not spans:
         return CleanArticle(article, text, ())
@@ -45,22 +60,6 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
         last = span.end
     parts.append(text[last:])
     return CleanArticle(article, "".join(parts), tuple(spans))
-
-
-def _repeated_lines(text: str, limit: int) -> list[Span]:
-    """Second and later copies of a line long enough to be a title or a paragraph printed twice."""
-    seen: set[str] = set()
-    out = []
-    pos = 0
-    for line in text[:limit].split("\n"):
-        stripped = line.strip()
-        if len(stripped) >= _MIN_REPEAT:
-            if stripped in seen:
-                lead = pos + line.index(stripped[0])
-                out.append(Span(lead, lead + len(stripped)))
-            seen.add(stripped)
-        pos += len(line) + 1
-    return out
 
 
 def _blank(segment: str) -> str:

@@ -170,3 +170,9 @@ def test_dates_only_inside_the_given_spans() -> None:
     text = "Rapat pada 1 Mei 2023. Kunjungan pada 9 Mei 2023."
     second = Span(text.index("Kunjungan"), len(text))
     assert [m.date for m in find_dates(text, PUBLISHED, spans=[second])] == [date(2023, 5, 9)]
+
+
+def test_minggu_lalu_is_a_day_only_when_written_as_one() -> None:
+    sunday_after = date(2021, 11, 29)  # a Monday
+    assert parse_date("Rombongan berkunjung pada Minggu lalu.", sunday_after) == date(2021, 11, 28)
+    assert parse_date("Rombongan berkunjung minggu lalu.", sunday_after) is None

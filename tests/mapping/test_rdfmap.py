@@ -53,7 +53,7 @@ def test_evidence_quotes_the_article(extraction) -> None:
     for node in evidence:
         start, end = int(facts.value(node, OA.start)), int(facts.value(node, OA.end))
         assert str(facts.value(node, OA.exact)) == TEXT[start:end]
-        assert facts.value(node, OA.start).datatype == vocab.XSD.nonNegativeInteger
+        assert facts.value(node, OA.start).datatype == vocab.XSD.integer
         assert facts.value(node, KG.inArticle) == iri.article("004_test")
         assert facts.value(node, KG.confidence).datatype == vocab.XSD.decimal
         assert 0 <= facts.value(node, KG.confidence).toPython() <= 1

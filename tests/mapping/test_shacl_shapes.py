@@ -32,7 +32,7 @@ VALID = PREFIXES + """
     schema:datePublished "2025-12-19"^^xsd:date ; kg:topic kgt:ppid .
 
 <evidence/e1> a kg:Evidence ; kg:inArticle <article/a1> ;
-    oa:start "0"^^xsd:nonNegativeInteger ; oa:end "12"^^xsd:nonNegativeInteger ;
+    oa:start "0"^^xsd:integer ; oa:end "12"^^xsd:integer ;
     oa:exact "studi tiru ke" ; kg:rule "visit:test" ; kg:confidence 0.9 .
 
 <region/65> a kg:Region , kg:Province ; skos:prefLabel "Kalimantan Utara" ; kg:regionCode "65" .
@@ -147,9 +147,12 @@ CASES = [
     ("evidence confidence above one", "DELETE { <evidence/e1> kg:confidence ?c } "
      "INSERT { <evidence/e1> kg:confidence 1.5 } WHERE { <evidence/e1> kg:confidence ?c }",
      "A confidence must lie between 0 and 1."),
-    ("evidence reversed", 'DELETE DATA { <evidence/e1> oa:end "12"^^xsd:nonNegativeInteger } ; '
-     'INSERT DATA { <evidence/e1> oa:end "0"^^xsd:nonNegativeInteger }',
+    ("evidence reversed", 'DELETE DATA { <evidence/e1> oa:end "12"^^xsd:integer } ; '
+     'INSERT DATA { <evidence/e1> oa:end "0"^^xsd:integer }',
      "Evidence must start before it ends (an empty or reversed span quotes nothing)."),
+    ("evidence before the text", 'DELETE DATA { <evidence/e1> oa:start "0"^^xsd:integer } ; '
+     'INSERT DATA { <evidence/e1> oa:start "-3"^^xsd:integer }',
+     "Evidence needs exactly one start position: a whole number of characters from 0 up."),
     ("evidence without quote", 'DELETE DATA { <evidence/e1> oa:exact "studi tiru ke" }',
      "Evidence needs the quoted words, once, as plain text (oa:exact)."),
     ("article without hash",

@@ -13,7 +13,8 @@ from fake_graphs import KG, KGG, KGI, XSD_DATE, agency, make_article
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError, StoreError
-from kg.store.embedded import MARKER_NAME, open_store
+from kg.store.embedded import open_store
+from kg.store.folder import MARKER_NAME
 
 SUMMARY = "https://w3id.org/kgid/graph/summary"
 
@@ -158,11 +159,13 @@ def test_graphs_are_yielded_shared_first_for_push(store_dir):
         assert store.article_hashes() == {"a": "hash-a-v1", "b": "hash-b-v1"}
 
 
-def test_lock_names_another_process_and_is_freed_when_it_dies(store_dir):
+@pytest.mark.parametrize("readonly", [False, True])
+def test_lock_names_another_process_and_is_freed_when_it_dies(store_dir, readonly):
     open_store(store_dir, create=True).close()
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys; from kg.store.embedded import open_store; "
-         f"s = open_store({str(store_dir)!r}); print('ready', flush=True); sys.stdin.read()"],
+         f"s = open_store({str(store_dir)!r}, readonly={readonly}); print('ready', flush=True); "
+         "sys.stdin.read()"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"

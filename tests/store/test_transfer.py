@@ -127,3 +127,16 @@ def test_any_literal_survives_the_round_trip(tmp_path_factory, values, format_na
     assert same_dataset(parsed(first, format_name), parsed(second, format_name))
     exported = {o for _, _, o, _ in parsed(first, format_name).quads((None, None, None, None))}
     assert all(any(value.eq(o) if hasattr(value, "eq") else value == o for o in exported) for value in values)
+
+
+def test_merged_import_lands_in_the_default_graph_and_is_pushed_as_such(tmp_path):
+    with open_store(tmp_path / "store", create=True) as store:
+        store.replace_articles(sample_articles())
+        path = tmp_path / "all.ttl"
+        path.write_bytes(export_store(store, "turtle"))
+    with open_store(tmp_path / "copy", create=True) as copy:
+        import_file(copy, path)
+        graphs = list(copy.iter_article_graphs())
+        assert [name for name, _ in graphs] == [None]
+        assert copy.counts().articles == 2
+        assert len(Graph().parse(data=graphs[0][1].decode(), format="nt")) == len(copy.union_graph())

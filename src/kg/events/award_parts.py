@@ -19,8 +19,8 @@ from kg.types import Agency, Span
 _SCORE = re.compile(
     r"(?:(?<![\w-])(?:skor|nilai|indeks|poin|angka|capaian|score)\s+(?:akhir\s+|total\s+)?"
     r"(?:sebesar\s+|yakni\s+|yaitu\s+|mencapai\s+|di\s+angka\s+|senilai\s+)?"
-    r"|(?<![\w-])(?:sebesar|senilai)\s+)"
-    r"(?P<value>\d{1,3}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|\s*(?:persen|%|orang|kali|hari))",
+    r"|(?<![\w-])(?:sebesar|senilai|mencapai|meraih|memperoleh|mencatat|mencatatkan)\s+)"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|\s*(?:persen|%|orang|kali|hari|penghargaan|piala|trofi|tahun|kategori))",
     re.IGNORECASE,
 )
 _RANK = re.compile(
@@ -30,7 +30,8 @@ _RANK = re.compile(
 )
 _YEAR = re.compile(r"(?<![\d/.-])(?:(?:tahun|TA\.?)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 AWARDER_CUE = re.compile(
-    r"(?<![\w-])(?:dari|oleh|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan)"
+    r"(?<![\w-])(?:dari|oleh|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan|dirilis|diumumkan"
+    r"|dikeluarkan|diterbitkan|ditetapkan)"
     r"(?:\s+(?:oleh|langsung))*\s+(?:pihak\s+)?$",
     re.IGNORECASE,
 )
@@ -131,6 +132,9 @@ def gives(view: ArticleView, agency: Agency) -> bool:
     return _GIVES.match(view.text[agency.span.end : agency.span.end + 60]) is not None
 
 
+_GLOSS = re.compile(r"\s*\(\s*$")
+
+
 def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: int) -> list[Agency]:
     """Bodies in [start, end) that can be credited: agencies, and regions written alone."""
     text = view.text
@@ -154,6 +158,10 @@ def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: in
             continue
         if _PLACE_CUE.search(text[max(0, mention.span.start - 6) : mention.span.start]):
             continue
+        if _GLOSS.search(text, max(0, mention.span.start - 3), mention.span.start) and any(
+            0 <= mention.span.start - a.span.end <= 3 for a in view.actors_in(max(0, start - 200), end)
+        ):
+            continue  # "Diskominfo Provinsi Jawa Timur (Jatim)": the agency's own region, glossed
         regions = knowledge.regions(mention.value)
         if regions:
             found.append(knowledge.make_agency("pemda", regions[0], mention.text, mention.span))

@@ -204,7 +204,8 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     awards: list[Award] = []
     lexicon = knowledge.awards
     for index, found in by_sentence.items():
-        known = any(m.value in lexicon.awards for m in found)
+        known = [m for m in found if m.value in lexicon.awards]
+        found = known or found  # beside a known award, "meraih predikat" is that award's grade
         for mention, window in zip(found, _windows(found, view.sentence(index)), strict=True):
             if mention.value in lexicon.awards:
                 award = _known(view, knowledge, lexicon.awards[mention.value], mention, window)

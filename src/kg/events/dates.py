@@ -45,7 +45,7 @@ class _Patterns:
 def _patterns(cal: Calendar) -> _Patterns:
     weekdays = _alternation(list(cal.weekdays))
     months = _alternation(list(cal.months))
-    plain_weekdays = _alternation([w for w in cal.weekdays if w not in cal.ambiguous_weekdays])
+    all_weekdays = _alternation(list(cal.weekdays))
     flags = re.IGNORECASE
     return _Patterns(
         # "(9/5/2023)", "(18/12)", "9/5/2023", "09-05-2023"; a weekday just before it is checked apart.
@@ -64,10 +64,13 @@ def _patterns(cal: Calendar) -> _Patterns:
         relative=re.compile(rf"\b(?P<word>{_alternation(list(cal.relative))})\b", flags),
         # "Senin lalu", "Kamis kemarin", "Senin pekan lalu"
         weekday_past=re.compile(
-            rf"\b(?P<wd>{plain_weekdays})\s+(?:(?P<week>pekan|minggu)\s+)?(?:lalu|kemarin)\b", flags
+            rf"\b(?P<wd>{all_weekdays})\s+(?:(?P<week>pekan|minggu)\s+)?(?:lalu|kemarin)\b", flags
         ),
         vague=re.compile(rf"\b(?:{_alternation(list(cal.vague))})\b", flags),
     )
+
+
+_ON_DAY = re.compile(r"(?:pada|hari|,)\s+$", re.IGNORECASE)
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -140,7 +143,12 @@ def _textual(match: re.Match[str], cal: Calendar, published: date | None) -> Dat
 def _weekday_past(match: re.Match[str], cal: Calendar, published: date | None) -> DateMention | None:
     if published is None:
         return None
-    weekday = cal.weekdays[match.group("wd").casefold()]
+    written = match.group("wd")
+    if written.casefold() in cal.ambiguous_weekdays and not (
+        written[:1].isupper() and _ON_DAY.search(match.string, max(0, match.start() - 6), match.start())
+    ):
+        return None  # "minggu lalu" is last week; only "pada Minggu lalu" names the day
+    weekday = cal.weekdays[written.casefold()]
     if match.group("week"):  # "Senin pekan lalu": that weekday in the previous week
         monday = published - timedelta(days=published.isoweekday() - 1 + 7)
         found = monday + timedelta(days=weekday - 1)

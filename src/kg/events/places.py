@@ -16,11 +16,14 @@ from kg.events.cues import VisitCues
 from kg.events.view import ArticleView, EventKnowledge
 from kg.types import Agency, Mention, Place, Region, Span
 
-_CUT = re.compile(r"[.;\n]|\(\s*\d|\s[-–—]\s")
+_CUT = re.compile(r"[;\n]|\(\s*\d|\s[-–—]\s|\.(?=\s*$)")
 
 
-def find_venue(text: str, start: int, end: int, cues: VisitCues) -> Span | None:
-    """The first venue in [start, end): "di Ruang Command Center DKISP Kaltara, Lantai 5 Gedung …"."""
+def find_venue(text: str, start: int, end: int, cues: VisitCues, names: list[Span] = ()) -> Span | None:
+    """The first venue in [start, end): "di Ruang Command Center DKISP Kaltara, Lantai 5 Gedung …".
+
+    `names` are agency mentions: a comma inside one ("Dinas Komunikasi, Informatika …") does not end a
+    part of the venue."""
     match = cues.venue_start.search(text, start, end)
     if match is None:
         return None
@@ -31,6 +34,8 @@ def find_venue(text: str, start: int, end: int, cues: VisitCues) -> Span | None:
     venue_end = begin
     while pos < stop:
         comma = text.find(",", pos, stop)
+        while comma != -1 and any(n.start <= comma < n.end for n in names):
+            comma = text.find(",", comma + 1, stop)
         part_end = comma if comma != -1 else stop
         halt = cues.venue_stop.search(text, pos, part_end)
         if halt:
@@ -43,6 +48,10 @@ def find_venue(text: str, start: int, end: int, cues: VisitCues) -> Span | None:
     while venue_end > begin and text[venue_end - 1] in " ,":
         venue_end -= 1
     return Span(begin, venue_end) if venue_end > begin else None
+
+
+def _names(view: ArticleView, span: Span) -> list[Span]:
+    return [a.span for a in view.agencies_in(span.start, span.end)]
 
 
 def within(region: Region, outer: Region | None) -> bool:
@@ -172,7 +181,7 @@ def find_place(
     for group in (spans, list(extra), None):
         if group is None:  # only now worth looking through the whole article
             group = more() if more is not None else []
-        venues = [v for v in (find_venue(view.text, s.start, s.end, cues) for s in group) if v is not None]
+        venues = [v for v in (find_venue(view.text, s.start, s.end, cues, _names(view, s)) for s in group) if v]
         venue = venue or (venues[0] if venues else None)
         found = _best(view, group, venues, host, knowledge)
         if found is not None:

@@ -31,7 +31,8 @@ def _venues(view: ArticleView, knowledge: EventKnowledge, sentences: set[int]) -
     for index in sorted(sentences):
         span = view.sentence(index)
         for match in cues.venue_start.finditer(view.text, span.start, span.end):
-            venue = find_venue(view.text, match.start(), span.end, cues)
+            names = [a.span for a in view.agencies_in(span.start, span.end)]
+            venue = find_venue(view.text, match.start(), span.end, cues, names)
             if venue:
                 venues.append(venue)
     return venues

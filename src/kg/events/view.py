@@ -205,7 +205,10 @@ def view_of(resolved: Resolved) -> ArticleView:
     """Index a resolved article for the event modules."""
     clean = resolved.recognised.clean
     agencies = _without_overlaps(resolved.agencies)
+    filed = dateline(clean.text)
     actors = _without_overlaps((*agencies, *_post_actors(clean.text, resolved.posts, agencies)))
+    if filed is not None:  # the dateline names the outlet and the reporter's town: no party to any fact
+        actors = tuple(a for a in actors if not filed.start <= a.span.start < filed.end)
     mentions = tuple(sorted(resolved.recognised.mentions, key=lambda m: (m.span.start, m.span.end)))
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -221,5 +224,5 @@ def view_of(resolved: Resolved) -> ArticleView:
         actors=actors,
         _actor_starts=tuple(a.span.start for a in actors),
         _by_kind={k: (tuple(v), tuple(m.span.start for m in v)) for k, v in grouped.items()},
-        dateline=dateline(clean.text),
+        dateline=filed,
     )

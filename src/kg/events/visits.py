@@ -25,6 +25,9 @@ _VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
 _COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
 # "akan" shortly before a trigger: "akan menggelar studi tiru", "akan kembali berkunjung".
 _WILL = re.compile(r"(?<![\w-])akan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_LEFT = re.compile(
+    r"(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$", re.IGNORECASE
+)
 _ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
 _MAX_GAP = 90  # characters between two agencies of one group
 _MAX_REACH = 160  # characters between a cue and the agency it points at
@@ -69,8 +72,13 @@ def _coordinated(view: ArticleView, left: Agency, right: Agency, cues: VisitCues
     return not (cues.visitor_first.search(gap) or cues.host_first.search(gap) or cues.received_by.search(gap))
 
 
+def _left_behind(view: ArticleView, agency: Agency) -> bool:
+    """ "Setelah dari Diskominfo X, rombongan …": a place the visitors come from, not one of them."""
+    return _LEFT.search(view.text, max(0, agency.span.start - 30), agency.span.start) is not None
+
+
 def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
-    before = [a for a in agencies if a.span.end <= pos]
+    before = [a for a in agencies if a.span.end <= pos and not _left_behind(view, a)]
     if not before or pos - before[-1].span.end > _MAX_REACH:
         return []
     group = [before[-1]]
@@ -139,12 +147,20 @@ def _cue_positions(
             found.append((match.start(), origin.end(), "origin"))
             continue
         found.append((match.start(), match.end(), role))
+    actors = view.actors_in(span.start, span.end)
     for trigger in triggers:
-        # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y"
-        window_end = min(span.end, trigger.span.end + 70)
+        # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y":
+        # up to six words between, not counting the words of agency names
+        window_end = min(span.end, trigger.span.end + 240)
         for match in cues.destination.finditer(text, trigger.span.end, window_end):
             word = match.group().casefold()
-            gap_words = len(text[trigger.span.end : match.start()].split())
+            gap = text[trigger.span.end : match.start()]
+            for actor in actors:
+                if trigger.span.end <= actor.span.start and actor.span.end <= match.start():
+                    gap = gap.replace(actor.surface, " ")
+            gap_words = len(gap.split())
+            if gap_words > 6 or any(p in gap for p in ".;:"):
+                break
             if (word == "di" and gap_words > 1) or text[match.end() : match.end() + 1] == "-":
                 continue
             found.append((match.start(), match.end(), "destination"))
@@ -471,6 +487,30 @@ def _participants(
     return tuple(out)
 
 
+_SEVERAL = re.compile(
+    r"(?<![\w-])(?:dua|tiga|empat|kedua|ketiga|beberapa|sejumlah|para|berbagai)(?![\w-])", re.IGNORECASE
+)
+
+
+def _said_elsewhere(
+    view: ArticleView, draft: _Draft, drafts: list[_Draft], quiet: list[int], live: dict[int, list[Mention]]
+) -> set[str]:
+    """Visit kinds of trigger sentences that name no pair but speak of this visit: the only visit, all
+    of them ("menerima dua rombongan studi banding"), or one whose agency they name (a headline)."""
+    kinds: set[str] = set()
+    parties = {draft.host.key, *(v.key for v in draft.visitors)}
+    for index in quiet:
+        span = view.sentence(index)
+        named = {a.key for a in view.actors_in(span.start, span.end)}
+        if (
+            len(drafts) == 1
+            or _SEVERAL.search(view.text, span.start, span.end)
+            or (named & parties and not any(named & {d.host.key} for d in drafts if d is not draft))
+        ):
+            kinds |= {t.value for t in live[index]}
+    return kinds
+
+
 def _place_context(view: ArticleView, draft: _Draft, quiet: list[int]) -> list[Span]:
     """Sentences that may say where a visit was: next to its own, and trigger sentences naming no pair
     ("Kedua kunjungan berlangsung di ruang rapat … di Tanjung Selor")."""
@@ -534,7 +574,6 @@ def find_visits(
             view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.text)
         ]
 
-    quiet_kinds = {t.value for i in quiet for t in live[i]}
     visits = []
     for draft in drafts:
         if draft.with_subregions:
@@ -544,8 +583,10 @@ def find_visits(
         spans = [view.sentence(i) for i in sorted(set(draft.sentences))]
         when = _visit_date(view, draft, dated)
         kind = min(draft.kinds, key=knowledge.triggers.precedence)
-        if kind == knowledge.triggers.kinds[-1] and quiet_kinds:  # "kunjungan": the article may say more
-            kind = min((kind, *quiet_kinds), key=knowledge.triggers.precedence)
+        if kind == knowledge.triggers.kinds[-1]:  # "kunjungan": another sentence may say more
+            kind = min(
+                (kind, *_said_elsewhere(view, draft, drafts, quiet, live)), key=knowledge.triggers.precedence
+            )
         if len(drafts) == 1:
             near_topics = topics
         else:

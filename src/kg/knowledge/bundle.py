@@ -141,10 +141,14 @@ def _build(lexicon_dir: Path, topics_path: Path) -> Knowledge:
                 AgencyForm(rform.surface, rform.agency_type, rform.rule))
     for phrase in roles.not_roles:
         entries.append(Entry("other", "not-role", "roles.yaml:not_roles", phrase, "any"))
+    # Short undotted variants ("H", "MM") stay out of the automaton: they occur inside countless words
+    # and are only meaningful next to a name, where the name scanner reads them from the tables.
     for written, form in titles.honorifics.items():
-        entries.append(Entry("honorific", form, "person_titles.yaml:honorifics", written, "exact"))
+        if "." in written or len(written) > 3:
+            entries.append(Entry("honorific", form, "person_titles.yaml:honorifics", written, "exact"))
     for written, form in titles.degrees.items():
-        entries.append(Entry("degree", form, "person_titles.yaml:degrees", written, "exact"))
+        if "." in written or len(written) > 3:
+            entries.append(Entry("degree", form, "person_titles.yaml:degrees", written, "exact"))
     for topic in topics.values():
         for label in (topic.label, *topic.alt_labels):
             entries.append(Entry("topic", topic.id, f"{topics_path.name}:{topic.id}", label,

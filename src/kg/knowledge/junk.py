@@ -17,7 +17,7 @@ SCOPES = ("tail", "lines", "inline")
 
 @dataclass(frozen=True)
 class JunkPatterns:
-    """`lines`/`tail` match whole lines (anchored, multi-line); `inline` is searched anywhere in the text."""
+    """`lines`/`tail` are matched against whole stripped lines (fullmatch); `inline` is searched anywhere."""
 
     lines: re.Pattern[str]
     tail: re.Pattern[str]
@@ -55,8 +55,8 @@ def load_junk(path: Path) -> JunkPatterns:
         combined[scope] = "|".join(parts) or _NEVER
     flags = re.IGNORECASE | re.MULTILINE
     return JunkPatterns(
-        lines=re.compile(f"^[ \\t]*(?:{combined['lines']})[ \\t]*$", flags),
-        tail=re.compile(f"^[ \\t]*(?:{combined['tail']})[ \\t]*$", flags),
+        lines=re.compile(f"(?:{combined['lines']})", flags),
+        tail=re.compile(f"(?:{combined['tail']})", flags),
         inline=re.compile(combined["inline"], flags),
         names=tuple(names),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from typing import Literal
 
@@ -38,6 +39,7 @@ def fold(text: str) -> str:
     return low
 
 
+@lru_cache(maxsize=8192)
 def fold_form(form: str) -> str:
     """A lexicon form as a lookup key: folded, runs of spaces collapsed."""
     return _SPACES.sub(" ", fold(form)).strip()

@@ -25,7 +25,6 @@ PREFIXES: dict[str, tuple[str, ...]] = {
     "kota": ("Kota",),
     "kecamatan": ("Kecamatan", "Kec.", "Kec", "Distrik"),
 }
-_ISLANDS = "Kepulauan "  # the press drops it from regency names: "Kepulauan Anambas" → "Anambas"
 _OFFICIAL_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
 
 
@@ -88,8 +87,6 @@ def _official_forms(regions: Mapping[str, Region]) -> list[RegionForm]:
         rule = f"lokal:{region.level}"
         if region.level != "kecamatan":
             forms.append(RegionForm(bare, region.code, rule))
-            if region.level == "kabupaten" and bare.startswith(_ISLANDS):
-                forms.append(RegionForm(bare[len(_ISLANDS):], region.code, rule))  # "Anambas"
             words = bare.split()
             if len(words) == 2 and region.level in ("kabupaten", "kota"):
                 # the press joins two-word names: "Tanjung Pinang" → "Tanjungpinang", "Bau Bau" → "Baubau"

@@ -59,6 +59,7 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
     blockers = sorted((m.span.start, m.span.end) for m in mentions if m.kind in _UNKNOWN_BLOCKERS)
     agency_spans = {(m.span.start, m.span.end) for m in mentions if m.kind == "agency"}
     regions = sorted((m.span.start, m.span.end, m.value) for m in mentions if m.kind == "region")
+    topics = sorted((m.span.start, m.span.end) for m in mentions if m.kind == "topic")
     out: list[Mention] = []
     for match in pattern.finditer(text):
         start = match.start()
@@ -75,6 +76,8 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
         if len(words) < 2:
             continue
         end = start + words[-1].end()
+        if _only_topics(text, start + words[0].end(), end, topics):
+            continue  # "Forum Satu Data dan Kehumasan": a programme about topics, not a body
         region = next((r for r in regions if start < r[0] <= end + 1), None)
         if region is not None:
             end = region[1]
@@ -91,6 +94,17 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
         codes = set(region[2].split("|")) if region is not None else set()
         out.extend(_acronym_forms(text, body, codes, value, blockers, regions))
     return out
+
+
+def _only_topics(text: str, start: int, end: int, topics: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) holds nothing but topic labels and connectors."""
+    rest = list(text[start:end])
+    for topic_start, topic_end in topics:
+        if topic_start >= end:
+            break
+        for i in range(max(topic_start, start), min(topic_end, end)):
+            rest[i - start] = " "
+    return all(word in _CONNECTORS for word in "".join(rest).split())
 
 
 def _acronym_forms(text: str, words: list[str], codes: set[str], value: str, blockers: list,

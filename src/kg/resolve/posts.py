@@ -41,7 +41,7 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
     persons = [m for m in all_persons if m.rule != "recognise:name-after-honorific"]
     titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
     posts: list[Post] = []
-    sides = _lead_sides(text, mentions, agencies) if titles else (None, None)
+    sides: list[tuple[Agency | None, Agency | None]] = []  # read once, when a title first needs it
     for title in titles:
         person, before = _person_for(text, title, persons, all_persons)
         if person is None:
@@ -55,7 +55,7 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
         if agency is None and not role.agency_type and posts:
             agency, how = _companion_agency(text, title, posts[-1], agencies)
         if agency is None and not role.agency_type:
-            agency, how = _visit_side(text, title, sides)
+            agency, how = _visit_side(text, title, sides, mentions, agencies)
         official = _official(person, knowledge)
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
@@ -147,15 +147,18 @@ def _lead_sides(text: str, mentions: tuple[Mention, ...],
     return None, None
 
 
-def _visit_side(text: str, title: Mention,
-                sides: tuple[Agency | None, Agency | None]) -> tuple[Agency | None, str]:
+def _visit_side(text: str, title: Mention, sides: list[tuple[Agency | None, Agency | None]],
+                mentions: tuple[Mention, ...], agencies: list[Agency]) -> tuple[Agency | None, str]:
     """The visiting or the hosting agency, when the clause before the title says which side it is."""
     clause = text[sentence_start(text, title.span.start):title.span.start]
-    if _HOST_CUE.search(clause) and sides[1] is not None:
-        return sides[1], "visit-side"
-    if _VISITOR_CUE.search(clause) and sides[0] is not None:
-        return sides[0], "visit-side"
-    return None, "none"
+    host = _HOST_CUE.search(clause) is not None
+    if not host and _VISITOR_CUE.search(clause) is None:
+        return None, "none"
+    if not sides:
+        sides.append(_lead_sides(text, mentions, agencies))
+    visitor, host_agency = sides[0]
+    chosen = host_agency if host else visitor
+    return (chosen, "visit-side") if chosen is not None else (None, "none")
 
 
 def _companion_agency(text: str, title: Mention, previous: Post, agencies: list[Agency]) \

@@ -5,11 +5,7 @@ Oxigraph was measured against rdflib's in-memory graph on 100k articles (issue 4
 instead of in 5 GB of RAM. rdflib stays the library for per-article graphs, JSON-LD and pySHACL; the
 store converts at its edge so readers only ever see rdflib terms.
 
-Layout of a store folder:
-- `kg-store.json`  the marker: says "this folder is a kg store", its format version and build metadata;
-- `oxigraph/`      the RocksDB files;
-- `lock`           the lock file (see `kg.store.lock`); `resolutions.yaml` the user's identity judgements;
-- `build-progress.json` how many articles the running build has committed (watched by tests and tools).
+The folder layout (marker, database, lock, resolutions, progress) is described in `kg.store.folder`.
 
 Writes happen in one SPARQL Update request per batch, which Oxigraph applies as one transaction: a build
 killed at any moment leaves the store as it was after the last whole batch.
@@ -18,11 +14,8 @@ killed at any moment leaves the store as it was after the last whole batch.
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -33,16 +26,19 @@ from rdflib import Graph, URIRef
 from kg.errors import QueryError, StoreError
 from kg.store import summary
 from kg.store.base import SelectResult
+from kg.store.folder import (
+    DATA_DIR,
+    RESOLUTIONS_NAME,
+    is_store,
+    prepare_folder,
+    read_marker,
+    read_progress,
+    update_marker,
+    write_progress,
+)
 from kg.store.lock import StoreLock
 from kg.store.names import ENTITIES_GRAPH, KG, SUMMARY_GRAPH, is_article_graph
 from kg.store.terms import to_rdflib
-
-MARKER_NAME = "kg-store.json"
-MARKER_KIND = "kg-store"
-FORMAT_VERSION = 1
-DATA_DIR = "oxigraph"
-PROGRESS_NAME = "build-progress.json"
-RESOLUTIONS_NAME = "resolutions.yaml"
 
 
 class ArticleGraphsLike(Protocol):
@@ -274,13 +270,11 @@ class EmbeddedStore:
     def set_metadata(self, **values: Any) -> None:
         """Merge values into the marker, atomically (a kill leaves the old or the new marker)."""
         self._check_writable()
-        marker = read_marker(self.folder)
-        marker.update(values)
-        _write_json(self.folder / MARKER_NAME, marker)
+        update_marker(self.folder, **values)
 
     def note_progress(self, **values: Any) -> None:
         """Record how far the running build got (after each committed batch), for tools watching it."""
-        _write_json(self.folder / PROGRESS_NAME, {"pid": os.getpid(), **values})
+        write_progress(self.folder, **values)
 
     @property
     def resolutions_path(self) -> Path:
@@ -299,28 +293,7 @@ def open_store(path: Path | str, *, create: bool = False, readonly: bool = False
     not a kg store (no marker; never writes into someone else's folder), a store written by a newer kg,
     and a store another kg process holds.
     """
-    folder = Path(path)
-    if folder.exists() and not folder.is_dir():
-        raise StoreError("is a file, not a store folder; pass another --store", source=str(folder))
-    if not (folder / MARKER_NAME).is_file():
-        if not create:
-            if folder.is_dir() and any(folder.iterdir()):
-                raise StoreError(f"is not a kg store (no {MARKER_NAME}); pass the folder `kg build` "
-                                 "created, or a new one", source=str(folder))
-            raise StoreError("no kg store here yet; create one with `kg build PATH`", source=str(folder))
-        if folder.is_dir() and any(folder.iterdir()):
-            raise StoreError(f"exists and is not a kg store (no {MARKER_NAME}); refusing to write into it. "
-                             "Pass an empty or new folder with --store", source=str(folder))
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"cannot create the store folder: {error.strerror}",
-                             source=str(folder)) from None
-        _write_json(folder / MARKER_NAME, {
-            "kind": MARKER_KIND, "format": FORMAT_VERSION,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        })
-    read_marker(folder)  # checks kind and version
+    folder = prepare_folder(Path(path), create=create)
     lock = StoreLock(folder, shared=readonly)
     try:
         data = folder / DATA_DIR
@@ -337,37 +310,6 @@ def open_store(path: Path | str, *, create: bool = False, readonly: bool = False
         lock.release()
         raise
     return EmbeddedStore(folder, oxstore, lock, readonly=readonly)
-
-
-def read_marker(folder: Path) -> dict[str, Any]:
-    """The marker of a store folder, checked: it must say kg-store and a format this kg reads."""
-    marker_path = folder / MARKER_NAME
-    try:
-        marker = json.loads(marker_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise StoreError(f"the store marker is unreadable ({error}); is this a kg store?",
-                         source=str(marker_path)) from None
-    if not isinstance(marker, dict) or marker.get("kind") != MARKER_KIND:
-        raise StoreError("is not a kg store marker", source=str(marker_path))
-    version = marker.get("format")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise StoreError(f"store format {version!r} is newer than this kg reads ({FORMAT_VERSION}); "
-                         "upgrade kg", source=str(marker_path))
-    return marker
-
-
-def read_progress(folder: Path) -> dict[str, Any] | None:
-    """What a running (or killed) build last recorded, or None."""
-    try:
-        return json.loads((folder / PROGRESS_NAME).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return None
-
-
-def _write_json(path: Path, value: dict[str, Any]) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(value, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def _iri(value: str) -> str:
@@ -391,10 +333,5 @@ def _visit_pairs(graph: Graph) -> set[tuple[str, str]]:
     return pairs
 
 
-def is_store(folder: Path) -> bool:
-    """True when `folder` carries a kg store marker."""
-    return (folder / MARKER_NAME).is_file()
-
-
-__all__ = ["EmbeddedStore", "StoreCounts", "open_store", "read_marker", "read_progress",
-                          "is_article_graph", "is_store"]
+__all__ = ["EmbeddedStore", "StoreCounts", "is_article_graph", "is_store", "open_store", "read_marker",
+           "read_progress"]
