@@ -68,8 +68,10 @@ def test_index_score_with_decimal_comma_and_category(build, events) -> None:
 
 
 def test_spbe_index_with_awarder_from_the_lexicon(build, events) -> None:
-    text = ("Sementara itu, Indeks SPBE Pemkot Samarinda pada tahun 2023 mencapai nilai 3,42 dengan "
-            "predikat Sangat Baik.")
+    text = (
+        "Sementara itu, Indeks SPBE Pemkot Samarinda pada tahun 2023 mencapai nilai 3,42 dengan "
+        "predikat Sangat Baik."
+    )
     (award,) = awards_of(build, events, text)
     assert (award.name, award.recipient.key, award.year) == ("Indeks SPBE", "pemda:64.72", 2023)
     assert award.score == Decimal("3.42") and award.predicate == "Sangat Baik"
@@ -226,3 +228,23 @@ def test_the_year_of_a_ceremony_date_is_not_the_award_year(build, events) -> Non
     )
     (award,) = awards_of(build, events, text)
     assert (award.year, award.score, award.rank, award.out_of) == (2024, Decimal("94.05"), 1, 10)
+
+
+def test_a_region_glossing_an_agency_is_not_another_recipient(build, events) -> None:
+    text = (
+        "Pada ajang Anugerah Keterbukaan Informasi Publik (KIP), Diskominfo Kaltim (Kaltim) memperoleh "
+        "predikat Menuju Informatif, menempati peringkat ke-3 dari 38 provinsi."
+    )
+    (award,) = awards_of(build, events, text)
+    assert (award.recipient.key, award.predicate, award.rank) == ("diskominfo:64", "Menuju Informatif", 3)
+
+
+def test_the_dateline_credits_nobody(build, events) -> None:
+    text = (
+        "SAMARINDA, PORTAL KEMKOMINFO — Untuk Indeks SPBE tahun 2022 yang dirilis KemenPAN-RB, Pemkot "
+        "Samarinda meraih nilai 3,60 dengan predikat Sangat Baik."
+    )
+    agencies = {**AGENCIES, "KEMKOMINFO": "kemkominfo"}
+    (award,) = find_awards(build(text, agencies), events)
+    assert (award.recipient.key, award.score) == ("pemda:64.72", Decimal("3.60"))
+    assert award.awarder is not None and award.awarder.key == "kemenpan-rb"

@@ -103,8 +103,10 @@ def test_kecamatan_written_bare_inside_a_named_city(build, events) -> None:
 
 
 def test_town_after_the_venue(build, events) -> None:
-    text = ("Diskominfo Berau mengunjungi DKISP Kaltara. Rombongan diterima di Ruang Command Center, "
-            "Tanjung Selor.")
+    text = (
+        "Diskominfo Berau mengunjungi DKISP Kaltara. Rombongan diterima di Ruang Command Center, "
+        "Tanjung Selor."
+    )
     assert place_of(build, events, text).region.code == "65.01.05"
 
 

@@ -181,7 +181,9 @@ def find_place(
     for group in (spans, list(extra), None):
         if group is None:  # only now worth looking through the whole article
             group = more() if more is not None else []
-        venues = [v for v in (find_venue(view.text, s.start, s.end, cues, _names(view, s)) for s in group) if v]
+        venues = [
+            v for v in (find_venue(view.text, s.start, s.end, cues, _names(view, s)) for s in group) if v
+        ]
         venue = venue or (venues[0] if venues else None)
         found = _best(view, group, venues, host, knowledge)
         if found is not None:
