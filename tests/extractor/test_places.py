@@ -24,7 +24,7 @@ def place_of(build, events, text):
 
 
 def venue(events, text: str) -> str | None:
-    span = find_venue(text, 0, len(text), visit_cues(events.triggers))
+    span = find_venue(text.lower(), 0, len(text), visit_cues(events.triggers))
     return text[span.start : span.end] if span else None
 
 

@@ -334,3 +334,25 @@ def test_coordinated_regions_after_one_type_are_several_agencies(knowledge: Know
 def test_a_region_after_a_comma_locates_the_agency(knowledge: Knowledge) -> None:
     assert keys(knowledge, "Diskominfo Kota Batu, Jawa Timur, menerima tamu.") == ["diskominfo:35.79"]
     assert keys(knowledge, "Tamu diterima di kantor Diskominfo Jabar, Kota Bandung.") == ["diskominfo:32"]
+
+
+def test_name_introduced_by_a_word_and_degrees_without_dots(knowledge: Knowledge) -> None:
+    text = "Kepala Bidang IKP Diskominfo Kaltim, yakni Budi Santoso, SE, MM, hadir."
+    (post,) = resolved(knowledge, text).posts
+    assert (post.official.name, post.role_id, post.agency.key if post.agency else None) == \
+        ("Budi Santoso", "kepala-bidang", "diskominfo:64")
+    assert post.official.degrees == ("S.E.", "M.M.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kepala Diskominfo Kaltim, M. Faisal, hadir.", "M. Faisal"),
+    ("Kepala Diskominfo Kaltim (Muhammad Faisal) hadir.", "Muhammad Faisal"),
+    ("Kepala Diskominfo Kaltim, Muh. Ridwan Saleh, S.Kom., hadir.", "Muh. Ridwan Saleh"),
+])
+def test_initials_abbreviated_given_names_and_brackets(knowledge: Knowledge, text: str, name: str) -> None:
+    assert posts(knowledge, text) == [(name, "kepala", "diskominfo:64")]
+
+
+def test_unit_acronym_at_the_end_of_a_sentence_is_not_a_name(knowledge: Knowledge) -> None:
+    text = "Rombongan Diskominfo Kaltara dipimpin Tri Permana, Kepala Bidang PIK. Mereka tiba pagi hari."
+    assert posts(knowledge, text) == [("Tri Permana", "kepala-bidang", "diskominfo:65")]

@@ -1,7 +1,7 @@
 """The trigger lexicon's phrase lists compiled into regexes, once per lexicon.
 
 The event stage only runs these inside sentences that already hold a trigger or award hit, so a few
-alternations per sentence stay cheap.
+alternations per sentence stay cheap. They are compiled for lower-cased text (`ArticleView.low`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,16 @@ from functools import lru_cache
 from kg.knowledge.triggers import TriggerLexicon
 
 
-def phrase_pattern(phrases: tuple[str, ...] | list[str], *, words: bool = True) -> re.Pattern[str]:
-    """One case-insensitive alternation of whole-word phrases, longest first, spaces flexible."""
-    parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)]
+def phrase_pattern(
+    phrases: tuple[str, ...] | list[str], *, words: bool = True, folded: bool = False
+) -> re.Pattern[str]:
+    """One alternation of whole-word phrases, longest first, spaces flexible. Case-insensitive, or,
+    with `folded`, for lower-cased text (`ArticleView.low`), which scans about three times faster."""
+    unique = {p.lower() for p in phrases} if folded else set(phrases)
+    parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(unique, key=len, reverse=True)]
     body = "|".join(parts) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if words else f"(?:{body})", re.IGNORECASE)
+    pattern = rf"(?<![\w-])(?:{body})(?![\w-])" if words else f"(?:{body})"
+    return re.compile(pattern) if folded else re.compile(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class VisitCues:
 def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
     """Compile the lexicon's lists (cached per lexicon object)."""
     d = lexicon.direction
-    venue = phrase_pattern(lexicon.venue_words).pattern
+    venue = phrase_pattern(lexicon.venue_words, folded=True).pattern
     roles: dict[str, str] = {}
     for role, phrases in (
         ("received_by", d.received_by),
@@ -57,22 +62,22 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
     ):  # later lists win a phrase listed twice
         roles.update({" ".join(p.casefold().split()): role for p in phrases})
     return VisitCues(
-        direction=phrase_pattern(tuple(roles)),
+        direction=phrase_pattern(tuple(roles), folded=True),
         roles=roles,
-        visitor_first=phrase_pattern(d.visitor_first),
-        host_first=phrase_pattern(d.host_first),
-        received_by=phrase_pattern(d.received_by),
-        destination=phrase_pattern(d.destination_after_trigger),
-        source=phrase_pattern(d.source_after_trigger),
-        visitor_marker=phrase_pattern(d.visitor_marker),
-        with_subregions=phrase_pattern(d.with_subregions, words=False),
-        anaphora=phrase_pattern(d.anaphora),
-        leader=phrase_pattern(d.leader),
-        planned=phrase_pattern(lexicon.planned),
-        not_visit=phrase_pattern(lexicon.not_visit),
-        follow_up=phrase_pattern(lexicon.follow_up_cues),
-        event_words=phrase_pattern(lexicon.event_words),
-        venue_start=re.compile(rf"(?<![\w-])di\s+(?={venue})", re.IGNORECASE),
-        continuation=re.compile(rf"\s*{phrase_pattern(lexicon.continuation_words).pattern}", re.IGNORECASE),
-        venue_stop=phrase_pattern(lexicon.venue_stops),
+        visitor_first=phrase_pattern(d.visitor_first, folded=True),
+        host_first=phrase_pattern(d.host_first, folded=True),
+        received_by=phrase_pattern(d.received_by, folded=True),
+        destination=phrase_pattern(d.destination_after_trigger, folded=True),
+        source=phrase_pattern(d.source_after_trigger, folded=True),
+        visitor_marker=phrase_pattern(d.visitor_marker, folded=True),
+        with_subregions=phrase_pattern(d.with_subregions, words=False, folded=True),
+        anaphora=phrase_pattern(d.anaphora, folded=True),
+        leader=phrase_pattern(d.leader, folded=True),
+        planned=phrase_pattern(lexicon.planned, folded=True),
+        not_visit=phrase_pattern(lexicon.not_visit, folded=True),
+        follow_up=phrase_pattern(lexicon.follow_up_cues, folded=True),
+        event_words=phrase_pattern(lexicon.event_words, folded=True),
+        venue_start=re.compile(rf"(?<![\w-])di\s+(?={venue})"),
+        continuation=re.compile(rf"\s*{phrase_pattern(lexicon.continuation_words, folded=True).pattern}"),
+        venue_stop=phrase_pattern(lexicon.venue_stops, folded=True),
     )

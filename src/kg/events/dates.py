@@ -33,12 +33,15 @@ def _alternation(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    numeric: re.Pattern[str]
+    numeric: re.Pattern[str]  # in brackets: starts with a literal, so it scans fast
+    bare: re.Pattern[str]  # "9/5/2023" without brackets; run only where a year follows a slash or dash
     weekday_before: re.Pattern[str]
     textual: re.Pattern[str]
     relative: re.Pattern[str]
     weekday_past: re.Pattern[str]
     vague: re.Pattern[str]
+    vague_phrases: tuple[str, ...]  # casefolded, for a quick substring test
+    month_words: tuple[str, ...]  # " maret", " agt" …: a textual date needs one
 
 
 @lru_cache(maxsize=4)
@@ -50,10 +53,9 @@ def _patterns(cal: Calendar) -> _Patterns:
     return _Patterns(
         # "(9/5/2023)", "(18/12)", "9/5/2023", "09-05-2023"; a weekday just before it is checked apart.
         numeric=re.compile(
-            r"(?:\(\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2}))?\s*\)"
-            r"|(?<![\d/.,-])(?P<d2>\d{1,2})[/-](?P<m2>\d{1,2})[/-](?P<y2>\d{4})(?![\d/.-]))",
-            flags,
+            r"\(\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2}))?\s*\)"
         ),
+        bare=re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})(?![\d/.-])"),
         # "3 Maret 2024", "3 Mar. 2024", "Senin, 3 Maret"; a range "13-14 Juni 2024" gives its first day
         textual=re.compile(
             rf"(?<![\d.,])\b(?P<d>\d{{1,2}})(?:\s*(?:[-–]|s\.?d\.?|sampai|hingga|dan)\s*\d{{1,2}})?"
@@ -67,10 +69,25 @@ def _patterns(cal: Calendar) -> _Patterns:
             rf"\b(?P<wd>{all_weekdays})\s+(?:(?P<week>pekan|minggu)\s+)?(?:lalu|kemarin)\b", flags
         ),
         vague=re.compile(rf"\b(?:{_alternation(list(cal.vague))})\b", flags),
+        vague_phrases=tuple(v.casefold() for v in cal.vague),
+        month_words=tuple(f" {m}" for m in cal.months),
     )
 
 
 _ON_DAY = re.compile(r"(?:pada|hari|,)\s+$", re.IGNORECASE)
+
+
+def _day_before_month(folded: str, month_words: tuple[str, ...]) -> bool:
+    """Whether a month word follows a number somewhere ("3 maret", "13-14 juni"): the textual pattern's
+    quick test."""
+    for word in month_words:
+        at = folded.find(word)
+        while at != -1:
+            before = folded[max(0, at - 12) : at]
+            if any(c.isdigit() for c in before):
+                return True
+            at = folded.find(word, at + 1)
+    return False
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -105,9 +122,7 @@ def _full_year(text: str) -> int:
 def _numeric(
     match: re.Match[str], cal: Calendar, published: date | None, patterns: _Patterns
 ) -> DateMention | None:
-    day_text = match.group("d") or match.group("d2")
-    month_text = match.group("m") or match.group("m2")
-    year_text = match.group("y") or match.group("y2")
+    day_text, month_text, year_text = match.group("d"), match.group("m"), match.group("y")
     day, month = int(day_text), int(month_text)
     if year_text:
         found = _make(_full_year(year_text), month, day)
@@ -186,29 +201,46 @@ def find_dates(
 def _in_range(
     text: str, start: int, end: int, published: date | None, cal: Calendar, patterns: _Patterns
 ) -> list[DateMention]:
+    """Each pattern runs only when a cheap substring test says it can match: most sentences name no
+    date, and scanning them with every alternation is the costly part of date finding."""
     found: list[DateMention] = []
-    for match in patterns.numeric.finditer(text, start, end):
-        mention = _numeric(match, cal, published, patterns)
+    segment = text[start:end]
+    digits: list[re.Match[str]] = []
+    folded = segment.casefold()
+    if "(" in segment:
+        digits.extend(patterns.numeric.finditer(text, start, end))
+    for mark in "/-":  # "9/5/2023": try the bare pattern only just before each slash or dash
+        at = segment.find(mark)
+        while at != -1:
+            if at >= 1 and segment[at - 1].isdigit():
+                for back in (2, 1):
+                    found_bare = patterns.bare.match(text, start + at - back, end)
+                    if found_bare:
+                        digits.append(found_bare)
+                        break
+            at = segment.find(mark, at + 1)
+    if _day_before_month(folded, patterns.month_words):
+        digits.extend(patterns.textual.finditer(text, start, end))
+    for match in digits:
+        if "mon" in match.re.groupindex:
+            mention = _textual(match, cal, published)
+        else:
+            mention = _numeric(match, cal, published, patterns)
         if mention:
             found.append(mention)
-    for match in patterns.textual.finditer(text, start, end):
-        mention = _textual(match, cal, published)
-        if mention:
-            found.append(mention)
-    for match in patterns.weekday_past.finditer(text, start, end):
-        mention = _weekday_past(match, cal, published)
-        if mention:
-            found.append(mention)
-    if published is not None:
+    if published is not None and ("lalu" in folded or "kemarin" in folded):
+        for match in patterns.weekday_past.finditer(text, start, end):
+            mention = _weekday_past(match, cal, published)
+            if mention:
+                found.append(mention)
+    if published is not None and any(word in folded for word in cal.relative):
         for match in patterns.relative.finditer(text, start, end):
             days = cal.relative[re.sub(r"\s+", " ", match.group("word")).casefold()]
-            found.append(
-                DateMention(
-                    published + timedelta(days=days), Span(match.start(), match.end()), "date:relative", 0.75
-                )
-            )
-    for match in patterns.vague.finditer(text, start, end):
-        found.append(DateMention(None, Span(match.start(), match.end()), "date:vague", 0.0))
+            day = published + timedelta(days=days)
+            found.append(DateMention(day, Span(match.start(), match.end()), "date:relative", 0.75))
+    if any(phrase in folded for phrase in patterns.vague_phrases):
+        for match in patterns.vague.finditer(text, start, end):
+            found.append(DateMention(None, Span(match.start(), match.end()), "date:vague", 0.0))
     return found
 
 

@@ -22,8 +22,8 @@ _CUT = re.compile(r"[;\n]|\(\s*\d|\s[-–—]\s|\.(?=\s*$)")
 def find_venue(text: str, start: int, end: int, cues: VisitCues, names: list[Span] = ()) -> Span | None:
     """The first venue in [start, end): "di Ruang Command Center DKISP Kaltara, Lantai 5 Gedung …".
 
-    `names` are agency mentions: a comma inside one ("Dinas Komunikasi, Informatika …") does not end a
-    part of the venue."""
+    `text` is lower-cased (`ArticleView.low`). `names` are agency mentions: a comma inside one ("Dinas
+    Komunikasi, Informatika …") does not end a part of the venue."""
     match = cues.venue_start.search(text, start, end)
     if match is None:
         return None
@@ -169,21 +169,28 @@ def find_place(
     knowledge: EventKnowledge,
     extra: list[Span] = (),
     more: Callable[[], list[Span]] | None = None,
+    memo: dict[Span, Span | None] | None = None,
 ) -> Place | None:
     """The place of a visit stated in `spans` (its sentences) whose host is `host`.
 
     `extra` (sentences next to them, other sentences about the visits) and then `more` (any sentence
     naming a venue) are read only while nothing more precise than the host's region is found.
-    Returns None when neither the text nor the host gives a place.
+    Returns None when neither the text nor the host gives a place. `memo` keeps the venue found in
+    each sentence across the visits of one article.
     """
+    memo = {} if memo is None else memo
     venue = None
     best = None
+    seen: set[Span] = set()
     for group in (spans, list(extra), None):
         if group is None:  # only now worth looking through the whole article
             group = more() if more is not None else []
-        venues = [
-            v for v in (find_venue(view.text, s.start, s.end, cues, _names(view, s)) for s in group) if v
-        ]
+        group = [s for s in group if s not in seen]
+        seen.update(group)
+        for span in group:
+            if span not in memo:
+                memo[span] = find_venue(view.low, span.start, span.end, cues, _names(view, span))
+        venues = [v for v in (memo[s] for s in group) if v is not None]
         venue = venue or (venues[0] if venues else None)
         found = _best(view, group, venues, host, knowledge)
         if found is not None:

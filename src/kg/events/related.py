@@ -28,8 +28,8 @@ def find_related(
     """Follow-up links stated in a visit's sentences."""
     found: list[RelatedEvent] = []
     for span in spans:
-        for cue in cues.follow_up.finditer(view.text, span.start, span.end):
-            event = cues.event_words.search(view.text, cue.end(), min(span.end, cue.end() + 12))
+        for cue in cues.follow_up.finditer(view.low, span.start, span.end):
+            event = cues.event_words.search(view.low, cue.end(), min(span.end, cue.end() + 12))
             if event is None:
                 continue
             end_match = _LABEL_END.search(view.text, event.end(), span.end)

@@ -30,9 +30,9 @@ def _venues(view: ArticleView, knowledge: EventKnowledge, sentences: set[int]) -
     venues = []
     for index in sorted(sentences):
         span = view.sentence(index)
-        for match in cues.venue_start.finditer(view.text, span.start, span.end):
+        for match in cues.venue_start.finditer(view.low, span.start, span.end):
             names = [a.span for a in view.agencies_in(span.start, span.end)]
-            venue = find_venue(view.text, match.start(), span.end, cues, names)
+            venue = find_venue(view.low, match.start(), span.end, cues, names)
             if venue:
                 venues.append(venue)
     return venues

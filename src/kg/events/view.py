@@ -123,6 +123,7 @@ class ArticleView:
     _actor_starts: tuple[int, ...] = ()
     _by_kind: dict[str, tuple[tuple[Mention, ...], tuple[int, ...]]] = field(default_factory=dict)
     dateline: Span | None = None  # where the reporter files from: never a fact's place or recipient
+    low: str = ""  # the text lower-cased, same length: what the cue patterns scan
 
     def actors_in(self, start: int, end: int) -> list[Agency]:
         """Agencies acting in [start, end): named ones and those an official stands for ("Bupati Berau
@@ -190,6 +191,14 @@ def _post_actors(text: str, posts: tuple[Post, ...], agencies: tuple[Agency, ...
     return out
 
 
+def _lower(text: str) -> str:
+    """Lower case of the same length (a few characters lower-case to two; those stay as they are)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
 def _without_overlaps(agencies: tuple[Agency, ...]) -> tuple[Agency, ...]:
     """Keep the longest of overlapping agency mentions (a resolver may report nested names)."""
     ordered = sorted(agencies, key=lambda a: (a.span.start, -(a.span.end - a.span.start)))
@@ -225,4 +234,5 @@ def view_of(resolved: Resolved) -> ArticleView:
         _actor_starts=tuple(a.span.start for a in actors),
         _by_kind={k: (tuple(v), tuple(m.span.start for m in v)) for k, v in grouped.items()},
         dateline=filed,
+        low=_lower(clean.text),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from kg.events.cues import VisitCues, visit_cues
 from kg.events.dates import DateMention, find_dates
@@ -64,7 +65,7 @@ class _Draft:
 
 def _coordinated(view: ArticleView, left: Agency, right: Agency, cues: VisitCues) -> bool:
     """Whether two agencies are listed together ("X dan Y", "X bersama Y", "X, Y")."""
-    gap = view.text[left.span.end : right.span.start]
+    gap = view.low[left.span.end : right.span.start]
     if len(gap) > _MAX_GAP or not _COORDINATOR.search(gap):
         return False
     if _VERB.search(_COORDINATOR.sub(" ", gap)):
@@ -126,7 +127,7 @@ def _host_after(view: ArticleView, agencies: list[Agency], pos: int) -> Agency |
 
 def _is_generic(agency: Agency, cues: VisitCues) -> bool:
     """ "Diskominfo kabupaten/kota": a class of agencies, not one agency."""
-    return bool(cues.with_subregions.search(agency.surface)) or (
+    return bool(cues.with_subregions.search(agency.surface.lower())) or (
         not agency.resolved
         and re.search(r"kabupaten|kota|provinsi", agency.surface, re.IGNORECASE) is not None
         and agency.region is None
@@ -140,7 +141,8 @@ def _cue_positions(
     """(start, end, role) of every direction cue in the sentence, in text order."""
     text = view.text
     found: list[tuple[int, int, str]] = []
-    for match in cues.direction.finditer(text, span.start, span.end):
+    low = view.low
+    for match in cues.direction.finditer(low, span.start, span.end):
         role = cues.roles[" ".join(match.group().casefold().split())]
         origin = _ORIGIN.match(text, match.end()) if role == "visitor_first" else None
         if origin:  # "datang dari X": X is where the visitors come from
@@ -152,7 +154,7 @@ def _cue_positions(
         # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y":
         # up to six words between, not counting the words of agency names
         window_end = min(span.end, trigger.span.end + 240)
-        for match in cues.destination.finditer(text, trigger.span.end, window_end):
+        for match in cues.destination.finditer(low, trigger.span.end, window_end):
             word = match.group().casefold()
             gap = text[trigger.span.end : match.start()]
             for actor in actors:
@@ -165,11 +167,11 @@ def _cue_positions(
                 continue
             found.append((match.start(), match.end(), "destination"))
             break
-        source = cues.source.match(text, trigger.span.end + 1) if trigger.span.end < span.end else None
+        source = cues.source.match(low, trigger.span.end + 1) if trigger.span.end < span.end else None
         if source is None:
             nxt = re.match(r"\s+\w+\s+", text[trigger.span.end : span.end])
             if nxt:
-                source = cues.source.match(text, trigger.span.end + nxt.end())
+                source = cues.source.match(low, trigger.span.end + nxt.end())
         if source is not None:
             found.append((source.start(), source.end(), "source"))
     return sorted(found)
@@ -181,7 +183,7 @@ def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitC
     all_agencies = view.actors_in(span.start, span.end)
     agencies = [a for a in all_agencies if not _is_generic(a, cues)]
     subregions = len(agencies) < len(all_agencies) or bool(
-        cues.with_subregions.search(view.text, span.start, span.end)
+        cues.with_subregions.search(view.low, span.start, span.end)
     )
     kinds = {t.value for t in triggers}
     for start, end, role in _cue_positions(view, span, triggers, cues):
@@ -210,7 +212,7 @@ def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitC
             host = before[-1] if before else None
             confidence = 0.75
         if not visitors:
-            for marker in cues.visitor_marker.finditer(view.text, span.start, span.end):
+            for marker in cues.visitor_marker.finditer(view.low, span.start, span.end):
                 marked = _group_after(view, agencies, marker.end(), cues)
                 if marked and marked[0].span.start - marker.end() < 40:
                     visitors = marked
@@ -240,10 +242,10 @@ def _live_triggers(view: ArticleView, cues: VisitCues) -> dict[int, list[Mention
         index = view.sentences.index_of(trigger.span.start)
         span = view.sentence(index)
         window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 80))
-        if cues.planned.search(view.text, *window) or _WILL.search(view.text, window[0], trigger.span.start):
+        if cues.planned.search(view.low, *window) or _WILL.search(view.text, window[0], trigger.span.start):
             continue
         blocked = cues.not_visit.search(
-            view.text, max(span.start, trigger.span.start - 25), min(span.end, trigger.span.end + 25)
+            view.low, max(span.start, trigger.span.start - 25), min(span.end, trigger.span.end + 25)
         )
         if blocked and blocked.start() < trigger.span.end and trigger.span.start < blocked.end():
             continue
@@ -259,12 +261,12 @@ def _received(
     found: dict[int, list[Mention]] = {}
     start = view.sentence(min(live)).start
     last = min(max(live) + 3, len(view.sentences.spans) - 1)  # the delegation was named shortly before
-    for cue in cues.received_by.finditer(view.text, start, view.sentence(last).end):
+    for cue in cues.received_by.finditer(view.low, start, view.sentence(last).end):
         index = view.sentences.index_of(cue.start())
         if index in live or index in found:
             continue
         span = view.sentence(index)
-        word = cues.anaphora.search(view.text, span.start, cue.start())
+        word = cues.anaphora.search(view.low, span.start, cue.start())
         if word is not None:
             found[index] = [
                 Mention("trigger", Span(word.start(), word.end()), word.group(), kind, "anaphora")
@@ -287,7 +289,7 @@ def _resolve_anaphora(view: ArticleView, report: _Report, earlier: list[_Report]
     """ "rombongan menyambangi Y", "mereka diterima Kepala Y": the delegation is the one of the visit
     reported before, else the agency named last before this sentence (two sentences back at most)."""
     span = view.sentence(report.sentence)
-    if not cues.anaphora.search(view.text, span.start, span.end):
+    if not cues.anaphora.search(view.low, span.start, span.end):
         return
     assert report.host is not None
     for previous in reversed(earlier):
@@ -478,7 +480,7 @@ def _participants(
             name_at = post.official.span.start
             title_at = view.text.rfind(post.title, max(0, name_at - len(post.title) - 40), name_at)
             start = title_at if title_at >= 0 else name_at
-            lead = cues.leader.search(view.text, max(0, start - 40), start)
+            lead = cues.leader.search(view.low, max(0, start - 40), start)
             capacity = "leader" if lead else "participant"
         else:
             continue
@@ -569,10 +571,13 @@ def find_visits(
             own_dates[i] = mention.date
     drafts = _merge(view, reports, own_dates)
 
+    @cache
     def venue_sentences() -> list[Span]:
         return [
-            view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.text)
+            view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.low)
         ]
+
+    venue_memo: dict[Span, Span | None] = {}
 
     visits = []
     for draft in drafts:
@@ -611,6 +616,7 @@ def find_visits(
                     knowledge,
                     _place_context(view, draft, quiet),
                     venue_sentences,
+                    venue_memo,
                 ),
                 participants=_participants(view, draft.visitors, draft.host, cues),
                 topics=near_topics,

@@ -20,11 +20,13 @@ class PersonTitles:
     name_openers: frozenset[str] = frozenset()  # "I", "Ni": open Balinese names, though roman numerals
 
 
-def variants(form: str) -> set[str]:
-    """"S.Sos." is also written "S.Sos" and "S. Sos."; the bare dotless "SSos" is not generated."""
+def variants(form: str, dotless: bool = False) -> set[str]:
+    """"S.Sos." is also written "S.Sos" and "S. Sos."; with `dotless` (degrees) also "SSos", "SE"."""
     out = {form, form.rstrip(".")}
     spaced = form.replace(". ", ".").replace(".", ". ").strip()
     out |= {spaced, spaced.rstrip(".").strip()}
+    if dotless and "." in form.rstrip("."):
+        out.add(form.replace(".", "").replace(" ", ""))
     return {v for v in out if v}
 
 
@@ -38,7 +40,7 @@ def load_titles(path: Path) -> PersonTitles:
             raise fail(path, None, f"expected a non-empty list {key!r}")
         table: dict[str, str] = {}
         for form in forms:
-            for variant in variants(form):
+            for variant in variants(form, dotless=key == "degrees"):
                 table.setdefault(variant, form)
         result[key] = table
     clash = set(result["honorifics"].values()) & set(result["degrees"].values())

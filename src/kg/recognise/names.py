@@ -20,6 +20,9 @@ _GAP_NAME = re.compile(r"[ \t]*$")
 _GAP_HONORIFIC = re.compile(r"[ \t()]*")
 _LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]+(?:selaku|sebagai|yang juga|yang merupakan|yang menjabat)[ \t]+)$")
 _MAX_NAME_WORDS = 5
+# between a title and its name: a comma, and words that introduce the name ("yakni", "bernama")
+_GAP_BEFORE_NAME = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
+_GAP_DEGREE = re.compile(r"[ \t]*,?[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,8 @@ def _is_name_word(token: str, knowledge: Knowledge, first: bool = True) -> bool:
     titles = knowledge.titles
     if not _NAME_WORD.match(token) or token in titles.honorifics or token in titles.degrees:
         return False
-    if len(token) > 1 and token.isupper() and token not in titles.name_openers:
+    bare = token.rstrip(".")
+    if len(bare) > 1 and bare.isalpha() and bare.isupper() and token not in titles.name_openers:
         return False  # an acronym ("OPD", "DKISP"), not a name
     core = token.rstrip(".") if not _INITIAL.match(token) else token
     if first and (core in titles.not_names or token in titles.not_names):
@@ -50,7 +54,7 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
                require_comma: bool = False) -> Person | None:
     """A name starting right after `pos` (", H. Iskandar Alwi, S.Sos."), or None."""
     titles = knowledge.titles
-    gap = re.compile(r"[ \t]*,?[ \t]*").match(text, pos)
+    gap = _GAP_BEFORE_NAME.match(text, pos)
     cur = gap.end() if gap else pos
     if require_comma and "," not in text[pos:cur]:
         return None
@@ -119,7 +123,7 @@ def _degrees_after(text: str, pos: int, knowledge: Knowledge) -> tuple[list[str]
     end = pos
     cur = pos
     while True:
-        gap = re.compile(r"[ \t]*,?[ \t]*").match(text, cur)
+        gap = _GAP_DEGREE.match(text, cur)
         start = gap.end() if gap else cur
         match = TOKEN.match(text, start)
         if match is None:

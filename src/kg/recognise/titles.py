@@ -41,9 +41,13 @@ def title_extent(text: str, pos: int, index: MentionIndex, knowledge: Knowledge)
             end = max(covering.span.end, match.start() + 1)
             has_agency = has_agency or covering.kind == "agency"
             continue
-        if match.group().casefold() in words or _ACRONYM.fullmatch(match.group()):
+        word = match.group()
+        if word.casefold() in words or _ACRONYM.fullmatch(word):
             end = match.end()  # a title word, or a unit's acronym ("Kepala Bidang PIK")
             continue
+        if word.endswith(".") and _ACRONYM.fullmatch(word[:-1]):
+            end = match.end() - 1  # "… Kepala Bidang PIK." ends the sentence
+            break
         reach = _agency_ahead(text, match.start(), index, knowledge)
         if reach is not None:
             end, has_agency = reach, True

@@ -32,6 +32,7 @@ _VISITOR_CUE = re.compile(r"(?i)\b(?:rombongan|kunjungan|delegasi)\b[^.]{0,40}"
                           r"\b(?:dipimpin|diwakili|diketuai)\b(?:[ \t]+oleh)?[ \t,]*$")
 _GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
 _COMPANION_REACH = 160
+_NAME_LINK = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")  # title → name
 
 
 def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency],
@@ -74,7 +75,7 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
                 all_persons: list[Mention]) -> tuple[Mention | None, bool]:
     for person in persons:
         if person.rule == "recognise:name-after-title" and title.span.end <= person.span.start \
-                <= title.span.end + 4 and re.fullmatch(r"[ \t,]*", text[title.span.end:person.span.start]):
+                <= title.span.end + 16 and _NAME_LINK.fullmatch(text, title.span.end, person.span.start):
             return person, False
     for person in persons:
         if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
