@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away Virtuoso for trying `kg push` / `kg query --endpoint` (and for the remote tests).
 #
-#   scripts/virtuoso.sh install                 install the Debian package (needs root and apt-get)
+#   scripts/virtuoso.sh install                 install the Debian package (root or sudo, apt-get; ~30 s)
 #   scripts/virtuoso.sh start DIR [HTTP] [SQL]  new database in DIR, on 127.0.0.1 ports HTTP (8890) and SQL (1111)
 #   scripts/virtuoso.sh stop DIR                stop the server started in DIR (by the PID it recorded)
 #   scripts/virtuoso.sh run DIR [HTTP] [SQL]    new database in DIR, server in the foreground (for supervisors
@@ -138,7 +138,8 @@ install() {
     command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install Virtuoso Open Source by hand"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y virtuoso-opensource
+    $sudo apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource
 }
 
 case ${1:-} in

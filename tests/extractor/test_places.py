@@ -113,3 +113,10 @@ def test_town_after_the_venue(build, events) -> None:
 def test_dateline_inside_the_host_region_is_still_not_the_place(build, events) -> None:
     text = "TANJUNG SELOR, KALTARAPOS – Diskominfo Berau melakukan kunjungan kerja ke DKISP Kaltara."
     assert place_of(build, events, text).region.code == "65"
+
+
+def test_di_yogyakarta_is_a_name_not_a_place_word(build, events) -> None:
+    agencies = {**AGENCIES, "Diskominfo DI Yogyakarta": "diskominfo:34"}
+    text = "Diskominfo Kaltim mengunjungi Diskominfo DI Yogyakarta untuk belajar PPID."
+    (visit,) = find_visits(build(text, agencies), events, ())
+    assert visit.place.region.code == "34"

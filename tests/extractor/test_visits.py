@@ -421,3 +421,13 @@ def test_a_host_known_from_an_official_joins_the_named_host(build, events) -> No
     (visit,) = find_visits(view, events)
     assert pairs((visit,)) == [(("diskominfo:64.72",), "pemda:32")]
     assert visit.date == date(2024, 8, 8)
+
+
+def test_an_official_who_leads_the_visit(build, events) -> None:
+    text = (
+        "Sekretaris Diskominfo Samarinda, Rina Wulandari, S.Sos., memimpin kunjungan kerja ke Diskominfo "
+        "Kota Bandung."
+    )
+    posts = [("Rina Wulandari", "sekretaris", "Diskominfo Samarinda", "Sekretaris")]
+    (visit,) = find_visits(build(text, AGENCIES, None, posts), events)
+    assert [(p.post.official.name, p.capacity) for p in visit.participants] == [("Rina Wulandari", "leader")]

@@ -1,89 +1,57 @@
-"""Readers' fixtures: a tiny store over pyoxigraph loaded from the hand-written world.trig.
+"""Readers' fixtures: the hand-written world.trig loaded into a real embedded store (kg.store.embedded).
 
-The adapter stands in for the embedded store (same `select()` contract, default graph = union of all
-graphs), so the canned queries are checked against a world whose answers are known by construction.
+The world's answers are known by construction (see the header of fixtures/world.trig), so the canned
+queries and the analysis are checked against the same store a user's `kg query` opens. The file goes in
+through the store's own import (`kg.store.transfer.import_file`, what `kg import` runs), which recomputes
+the `kgg:summary` graph the way an ingest does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
 
-from kg.store.base import SelectResult
+from kg.store.embedded import EmbeddedStore, open_store
+from kg.store.transfer import import_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WORLD = FIXTURES / "world.trig"
 
 
-def _term(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unexpected term {term!r}")
-
-
-class OxigraphReader:
-    """A read-only store over an in-memory pyoxigraph.Store, querying the union of all graphs."""
-
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-        self.queries: list[str] = []
-
-    def select(self, sparql: str) -> SelectResult:
-        self.queries.append(sparql)
-        solutions = self.store.query(sparql, use_default_graph_as_union=True)
-        names = tuple(v.value for v in solutions.variables)
-        rows = []
-        for solution in solutions:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = _term(value)
-            rows.append(row)
-        return SelectResult(variables=names, rows=tuple(rows))
-
-    def ask(self, sparql: str) -> bool:
-        return bool(self.store.query(sparql, use_default_graph_as_union=True))
-
-
-def load_world(path: Path = WORLD) -> OxigraphReader:
-    store = ox.Store()
-    store.load(path=str(path), format=ox.RdfFormat.TRIG)
-    return OxigraphReader(store)
-
-
-@pytest.fixture(scope="session")
-def world() -> OxigraphReader:
-    """The known small world (see the header of fixtures/world.trig)."""
-    return load_world()
+def build_store_folder(folder: Path, trig: Path = WORLD) -> Path:
+    """A store folder holding the world, as `kg import world.trig --store FOLDER` would leave it."""
+    with open_store(folder, create=True) as store:
+        import_file(store, trig)
+    return folder
 
 
 @pytest.fixture
-def empty_store() -> OxigraphReader:
-    return OxigraphReader(ox.Store())
-
-
-def build_store_folder(folder: Path, trig: Path = WORLD) -> Path:
-    """A real embedded store folder (kg.store.embedded) holding the world, for end-to-end CLI tests."""
-    embedded = pytest.importorskip("kg.store.embedded", reason="the embedded store is not written yet")
-    blocks = [f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
-              for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)]
-    with embedded.open_store(folder, create=True) as store:
-        store.update("INSERT DATA { " + " ".join(blocks) + " }")
-    return folder
+def make_world_store() -> Callable[[Path], Path]:
+    """`build_store_folder`, for a test that needs its own writable copy of the world."""
+    return build_store_folder
 
 
 @pytest.fixture(scope="session")
 def world_store(tmp_path_factory) -> Path:
     """The world in an on-disk embedded store folder (what `--store` points at)."""
     return build_store_folder(tmp_path_factory.mktemp("world") / "store")
+
+
+@pytest.fixture(scope="session")
+def world(world_store: Path) -> Iterator[EmbeddedStore]:
+    """The known small world, opened read-only (a shared lock, so CLI tests can open it too)."""
+    store = open_store(world_store, readonly=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    """A store that was created and never written."""
+    with open_store(tmp_path / "empty", create=True):
+        pass
+    store = open_store(tmp_path / "empty", readonly=True)
+    yield store
+    store.close()

@@ -6,14 +6,16 @@ server holds get a fresh Oxigraph of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from remote_servers import VIRTUOSO_USER, OxigraphServer, VirtuosoServer, oxigraph_binary, virtuoso_missing
 
+from kg import queries
 from kg.ingest import ingest
 from kg.paths import SAMPLES_DIR
+from kg.store.base import SelectResult
 from kg.store.embedded import EmbeddedStore, open_store
 from kg.store.push import PushTarget, push_store
 from kg.store.remote import RemoteStore
@@ -49,6 +51,21 @@ def canned_params(local_store) -> dict[str, dict[str, str]]:
         "provenance": {"fact": str(row["visit"])},
         "visits-between": {"a": str(row["visitor"]), "b": str(row["host"])},
     }
+
+
+@pytest.fixture(scope="session")
+def canned(local_store, canned_params) -> Callable[[str], tuple[str, dict[str, str], SelectResult]]:
+    """name → (bound SPARQL, parameters, the embedded store's answer), each computed once per session."""
+    answers: dict[str, tuple[str, dict[str, str], SelectResult]] = {}
+
+    def answer(name: str) -> tuple[str, dict[str, str], SelectResult]:
+        if name not in answers:
+            params = canned_params.get(name, {})
+            answers[name] = (queries.bind(queries.find(name), params), params,
+                             queries.run(local_store, name, params))
+        return answers[name]
+
+    return answer
 
 
 def _oxigraph(folder: Path) -> OxigraphServer:

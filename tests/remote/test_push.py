@@ -22,11 +22,8 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @pytest.mark.parametrize("name", canned_query_names())
-def test_every_canned_query_gives_the_same_rows_on_oxigraph(name, local_store, pushed_oxigraph,
-                                                            canned_params):
-    params = canned_params.get(name, {})
-    sparql = queries.bind(queries.find(name), params)
-    local = queries.run(local_store, name, params)
+def test_every_canned_query_gives_the_same_rows_on_oxigraph(name, canned, pushed_oxigraph):
+    sparql, params, local = canned(name)
     remote = queries.run(pushed_oxigraph, name, params)
     assert remote.variables == local.variables
     assert row_bag(remote, sparql) == row_bag(local, sparql)

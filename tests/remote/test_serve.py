@@ -49,11 +49,9 @@ def fetch(url: str, data: bytes | None = None, headers: dict[str, str] | None = 
 
 
 @pytest.mark.parametrize("name", canned_query_names())
-def test_every_canned_query_gives_the_same_rows_through_kg_serve(name, served, local_store, canned_params):
-    params = canned_params.get(name, {})
-    sparql = queries.bind(queries.find(name), params)
+def test_every_canned_query_gives_the_same_rows_through_kg_serve(name, served, canned):
+    sparql, params, local = canned(name)
     remote = queries.run(RemoteStore(served + "sparql"), name, params)
-    local = queries.run(local_store, name, params)
     assert remote.variables == local.variables
     assert row_bag(remote, sparql) == row_bag(local, sparql)
 

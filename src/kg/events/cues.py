@@ -40,6 +40,7 @@ class VisitCues:
     with_subregions: re.Pattern[str]
     anaphora: re.Pattern[str]
     leader: re.Pattern[str]
+    leader_after: re.Pattern[str]
     planned: re.Pattern[str]
     not_visit: re.Pattern[str]
     follow_up: re.Pattern[str]
@@ -73,6 +74,10 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
         with_subregions=phrase_pattern(d.with_subregions, words=False, folded=True),
         anaphora=phrase_pattern(d.anaphora, folded=True),
         leader=phrase_pattern(d.leader, folded=True),
+        # after the name, its degrees ("…, S.Sos., M.Si.,") and then the verb
+        leader_after=re.compile(
+            rf"[\s,]*(?:[^,]{{0,20}},\s*){{0,3}}{phrase_pattern(d.leader_after, folded=True).pattern}"
+        ),
         planned=phrase_pattern(lexicon.planned, folded=True),
         not_visit=phrase_pattern(lexicon.not_visit, folded=True),
         follow_up=phrase_pattern(lexicon.follow_up_cues, folded=True),

@@ -85,10 +85,10 @@ def _candidates(
     """Regions named inside a venue or right after "di"/"ke", each read as its likeliest region that
     fits the host ("Makassar" is the city, not the kecamatan of that name)."""
     found: list[tuple[Region, Span]] = []
-    agency_spans = [a.span for a in view.agencies]
     reaches = [r for r in (_venue_reach(view.text, v) for v in venues) if r is not None]
     seen: set[Span] = set()
     for span in [*reaches, *spans]:
+        agency_spans = [a.span for a in view.agencies_in(max(0, span.start - 200), span.end)]
         for mention in view.mentions_of("region", span.start, span.end):
             if mention.span in seen:
                 continue
@@ -105,7 +105,8 @@ def _candidates(
     return found
 
 
-_NAMED = re.compile(r"(?<![\w-])(?:di|ke)\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
+_DI_KE = re.compile(r"(?<![\w-])(?:di|ke)\s+(?=\S)")  # run on the lower-cased text
+_CAPITALISED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
 
 _VENUE_TAIL_NAME = re.compile(r",\s*(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
@@ -117,22 +118,27 @@ def _named_places(
     """Lower regions of the host's region written by bare name after "di"/"ke" ("ke Tanjung Selor")."""
     found = []
     filed = view.dateline
+    matches = [m for v in venues if (m := _VENUE_TAIL_NAME.match(view.text, v.end))]
     for span in spans:
-        matches = list(_NAMED.finditer(view.text, span.start, span.end))
-        matches += [m for v in venues if (m := _VENUE_TAIL_NAME.match(view.text, v.end))]
-        for match in matches:
-            if filed is not None and filed.start <= match.start() < filed.end:
-                continue
-            if view.mentions_of("region", match.start("name"), match.end("name")):
-                continue  # a region the recogniser knows is read as such, not as a same-named kecamatan
-            words = match.group("name").split()
-            for size in range(len(words), 0, -1):
-                region = knowledge.place_named(" ".join(words[:size]), host)
-                if region is not None:
-                    found.append(
-                        (region, Span(match.start("name"), match.start("name") + len(" ".join(words[:size]))))
-                    )
-                    break
+        for cue in _DI_KE.finditer(view.low, span.start, span.end):
+            if view.text[cue.start() + 1] in "IE":
+                continue  # "DI Yogyakarta" is the province's name, not "di"
+            name = _CAPITALISED.match(view.text, cue.end(), span.end)
+            if name is not None:
+                matches.append(name)
+    for match in matches:
+        start, end = match.start("name"), match.end("name")
+        if filed is not None and filed.start <= start < filed.end:
+            continue
+        if view.mentions_of("region", start, end):
+            continue  # a region the recogniser knows is read as such, not as a same-named kecamatan
+        words = match.group("name").split()
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            region = knowledge.place_named(name, host)
+            if region is not None:
+                found.append((region, Span(start, start + len(name))))
+                break
     return found
 
 

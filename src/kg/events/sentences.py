@@ -15,8 +15,6 @@ from kg.types import Span
 
 # A candidate boundary: end punctuation (optionally closing quotes/brackets) then space, or line breaks.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+")
-# The word just before a period: letters, digits and inner periods ("S.Sos").
-_WORD_BEFORE = re.compile(r"[\w.]+$")
 # What follows a degree: a capitalised plain word starts a new sentence ("S.Sos. Mereka …").
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?=[\s,;:])")
 _SPACE = re.compile(r"\s*")
@@ -85,10 +83,13 @@ class Sentences:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at `dot` closes an abbreviation ("H.", "Jl.") or a name's degree ("S.Sos.")."""
-    found = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-    if found is None:
+    if dot == 0 or not (text[dot - 1].isalnum() or text[dot - 1] == "."):
         return False
-    word = found.group().strip(".")
+    before = text[max(0, dot - 13) : dot]
+    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("("), before.rfind(","))
+    if cut == -1 and dot >= 13:
+        return False  # a word of more than twelve characters is no abbreviation
+    word = before[cut + 1 :].strip(".\"'“‘")
     if not word:
         return False
     if "." in word:  # "S.Sos", "M.Si": inside a name's degrees, unless a new sentence follows

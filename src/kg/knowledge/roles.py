@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.knowledge.datafile import fail, line_of, load_yaml, string_list
@@ -39,6 +39,8 @@ class RoleLexicon:
     not_roles: tuple[str, ...]
     title_words: frozenset[str]  # lower-cased words that continue a title
     place_before: re.Pattern[str] | None = None  # "Rumah Jabatan" before "Bupati": a place, not a post
+    unit_words: Mapping[str, str] = field(default_factory=dict)  # "komisi" → dprd: a unit only it has
+    offices: Mapping[str, str] = field(default_factory=dict)  # "camat" → "Kecamatan": the head's own office
 
     def is_place(self, text: str, role_start: int) -> bool:
         """Whether the role word at `role_start` is part of a place name ("Rumah Jabatan Bupati")."""
@@ -106,4 +108,24 @@ def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
     if places:
         alternatives = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w.])(?:{alternatives})[ \t]*$", re.IGNORECASE)
-    return RoleLexicon(roles, tuple(forms), not_roles, words, pattern)
+    units = data.get("unit_words") or {}
+    if not isinstance(units, dict):
+        raise fail(path, None, "unit_words must map a word to an agency type")
+    unit_words: dict[str, str] = {}
+    for word, type_id in units.items():
+        if word == "__line__":
+            continue
+        if type_id not in agency_types:
+            raise fail(path, line_of(units), f"unit_words: {word!r} names unknown agency type {type_id!r}")
+        unit_words[str(word).casefold()] = type_id
+    offices_data = data.get("offices") or {}
+    if not isinstance(offices_data, dict):
+        raise fail(path, None, "offices must map a role form to the word that names its office")
+    offices: dict[str, str] = {}
+    for form, office in offices_data.items():
+        if form == "__line__":
+            continue
+        if str(form).casefold() not in form_owner or not isinstance(office, str):
+            raise fail(path, line_of(offices_data), f"offices: {form!r} must be a role form mapped to a word")
+        offices[str(form).casefold()] = office
+    return RoleLexicon(roles, tuple(forms), not_roles, words, pattern, unit_words, offices)

@@ -110,6 +110,7 @@ class Direction:
     with_subregions: tuple[str, ...]
     anaphora: tuple[str, ...]
     leader: tuple[str, ...]
+    leader_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from kg.knowledge import Knowledge
-from kg.recognise.bodies import prefixed_agencies, unknown_agencies
+from kg.recognise.bodies import (article_abbreviations, local_offices, prefixed_agencies, unknown_agencies,
+                                without_covered)
 from kg.recognise.names import name_after, name_before
 from kg.recognise.scan import MentionIndex, skip_space
 from kg.recognise.titles import title_extent
@@ -29,8 +30,14 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
     text = clean.text
     mentions = [Mention(h.entry.kind, Span(h.start, h.end), text[h.start:h.end], h.entry.value, h.entry.rule)
                 for h in knowledge.find(text)]
+    mentions = [_with_suffix(text, m) if m.kind == "agency" else m for m in mentions]
     mentions.extend(prefixed_agencies(text, mentions, knowledge))
     mentions.extend(unknown_agencies(text, mentions, knowledge))
+    mentions.extend(local_offices(text, mentions, knowledge))
+    defined = article_abbreviations(text, mentions, knowledge)
+    if defined:
+        mentions = without_covered(mentions, defined) + defined
+        mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     index = MentionIndex(mentions)
     extra: list[Mention] = []
     covered_until = -1
@@ -41,11 +48,14 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
                 or _inside_agency(index, mention) \
                 or not _may_be_title(text, mention):
             continue
-        title_end = title_extent(text, mention.span.end, index, knowledge)
+        opened = text[:mention.span.start].rstrip(" \t").endswith("(")
+        title_end = title_extent(text, mention.span.end, index, knowledge, in_parentheses=opened)
         covered_until = title_end
         title = Span(mention.span.start, title_end)
         extra.append(Mention("other", title, text[title.start:title.end], f"title:{mention.value}",
                              "recognise:title-extent"))
+        if is_headline(text, mention.span.start):
+            continue  # "Plt Kadiskominfo Tabalong Boyong Tim …": every word is capitalised, no name is sure
         person = name_after(text, title_end, index, knowledge)
         rule = "recognise:name-after-title"
         if person is None:
@@ -56,7 +66,8 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
                                  person.name, rule))
     for mention in mentions:
         if mention.kind == "honorific" and not any(m.kind == "person" and m.span.start <= mention.span.start
-                                                   < m.span.end for m in extra):
+                                                   < m.span.end for m in extra) \
+                and not is_headline(text, mention.span.start):
             person = name_after(text, mention.span.start, index, knowledge, require_comma=False)
             if person is not None and person.honorifics:
                 extra.append(Mention("person", person.span, text[person.span.start:person.span.end],
@@ -66,6 +77,38 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
     return Recognised(clean, tuple(mentions))
 
 
+_SUFFIX = re.compile(r"-[A-Z][A-Za-z]{0,9}(?![\w-])")
+
+
+def _with_suffix(text: str, mention: Mention) -> Mention:
+    """"Diskominfo-SP", "Diskominfo-Staper": a local suffix joined by a hyphen is part of the name."""
+    suffix = _SUFFIX.match(text, mention.span.end)
+    if suffix is None:
+        return mention
+    return Mention(mention.kind, Span(mention.span.start, suffix.end()), text[mention.span.start:suffix.end()],
+                   mention.value, mention.rule)
+
+
+_HEADLINE_MAX_WORDS = 18
+_SENTENCE_CLOSE = ".!?\"”)'"
+
+
+def is_headline(text: str, pos: int) -> bool:
+    """Whether `pos` is on a headline-like line: short, not closed like a sentence, and (almost) every
+    word capitalised, so capitals cannot tell a name from a headline verb ("… Boyong Tim ke Semarang")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    if not line or line[-1] in _SENTENCE_CLOSE:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or len(words) > _HEADLINE_MAX_WORDS:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower <= max(1, len(words) // 4)
+
+
+_FOLLOWING_CONNECTOR = re.compile(r"(?:dan|serta|&)[ \t]+[A-Z]")
 _LEFT_CUE = re.compile(r"(?:,|selaku|sebagai|juga|merupakan|menjabat)[ \t]*$")
 
 
@@ -75,6 +118,7 @@ def _may_be_title(text: str, role: Mention) -> bool:
     after = skip_space(text, role.span.end)
     following = text[after:after + 1]
     return following.isupper() or following in (",", "(") or role.text[:1].isupper() and following == "" \
+        or role.text[:1].isupper() and _FOLLOWING_CONNECTOR.match(text, after) is not None \
         or _LEFT_CUE.search(text, max(0, role.span.start - 12), role.span.start) is not None
 
 

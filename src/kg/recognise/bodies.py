@@ -82,6 +82,8 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
         if region is not None:
             end = region[1]
             body = [w.group() for w in words if start + w.start() < region[0]]
+            if len(body) < 2:
+                continue  # "Balai Kota Semarang": a head word and a region name a building, not a body
         else:
             body = [w.group() for w in words]
             head = next((h for h in heads if match.group().startswith(h)), body[0])
@@ -131,4 +133,89 @@ def _acronym_forms(text: str, words: list[str], codes: set[str], value: str, blo
             if not overlaps(blockers, found.start(), end):
                 out.append(Mention("agency", Span(found.start(), end), text[found.start():end], value,
                                    "recognise:unknown-agency-acronym"))
+    return out
+
+
+_DEFINED = re.compile(r"[ \t]*\(([A-Z][^()\n]{1,38})\)")
+_ALIAS_KINDS = frozenset({"agency", "role", "other"})
+
+
+def article_abbreviations(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
+    """Mentions of the short name an article defines in parentheses after a full name.
+
+    "Dinas Komunikasi, Informatika, Persandian dan Statistik (Diskominfo Santik) Kota Palu" makes every
+    later "Diskominfo Santik" (and "Diskominsa", "Diskominfostandi") a mention of that agency type, even
+    when the lexicon does not know the short name or knows only its first word. Returns the new
+    mentions; the caller drops the shorter hits they cover.
+    """
+    aliases: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind != "agency" or mention.value.startswith("unresolved:"):
+            continue
+        defined = _DEFINED.match(text, mention.span.end)
+        if defined is None:
+            continue
+        inner = " ".join(defined.group(1).split())
+        inside = [m for m in mentions if defined.start(1) <= m.span.start < defined.end(1)]
+        if len(inner.split()) > 3 or any(m.kind in ("region", "person") for m in inside) \
+                or any(m.kind == "agency" and m.span.start == defined.start(1)
+                       and m.span.end >= defined.end(1) for m in inside):
+            continue  # a region, or a short name the lexicon reads already
+        aliases.setdefault(inner, mention.value)
+    out: list[Mention] = []
+    for alias, type_id in aliases.items():
+        pos = text.find(alias)
+        while pos >= 0:
+            end = pos + len(alias)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not (
+                    text[end].isalnum() or text[end] == "-")):
+                out.append(Mention("agency", Span(pos, end), alias, type_id, "recognise:article-abbreviation"))
+            pos = text.find(alias, end)
+    return out
+
+
+def without_covered(mentions: list[Mention], spans: list[Mention]) -> list[Mention]:
+    """`mentions` less the agency, role and title hits lying inside one of `spans` (longest reading wins)."""
+    if not spans:
+        return mentions
+    return [m for m in mentions if m.kind not in _ALIAS_KINDS or m in spans or not any(
+        s.span.start <= m.span.start and m.span.end <= s.span.end for s in spans)]
+
+
+_PLACE_WORDS = re.compile(r"[ \t]+([A-Z][\w'\-]*)")
+_OFFICE_BEFORE = re.compile(r"(?<![\w-])Kantor[ \t]+$")
+_MAX_PLACE_WORDS = 3
+
+
+def local_offices(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
+    """The office a local head's title names: "Camat Dolo" → Kecamatan Dolo, "Kantor Lurah Ubud" →
+    Kelurahan Ubud, kept as unresolved agencies (the lexicon has no type for them)."""
+    offices = knowledge.roles.offices
+    if not offices:
+        return []
+    out = []
+    for mention in mentions:
+        if mention.kind != "role":
+            continue
+        office = offices.get(mention.text.casefold())
+        if office is None:
+            continue
+        end = mention.span.end
+        place: list[str] = []
+        while len(place) < _MAX_PLACE_WORDS:
+            word = _PLACE_WORDS.match(text, end)
+            if word is None or word.group(1) in knowledge.titles.not_names \
+                    or word.group(1) in knowledge.titles.honorifics or word.group(1).endswith("."):
+                break
+            place.append(word.group(1))
+            end = word.end()
+            if text[end:end + 1] != " ":
+                break
+        if not place:
+            continue
+        before = _OFFICE_BEFORE.search(text, max(0, mention.span.start - 10), mention.span.start)
+        start = before.start() if before is not None else mention.span.start
+        name = " ".join([office, *place])
+        out.append(Mention("agency", Span(start, end), text[start:end], f"unresolved:{slug(name)}",
+                           "recognise:local-office"))
     return out

@@ -18,10 +18,12 @@ _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*\.?$")
 _INITIAL = re.compile(r"[A-Z]\.$")
 _GAP_NAME = re.compile(r"[ \t]*$")
 _GAP_HONORIFIC = re.compile(r"[ \t()]*")
-_LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]+(?:selaku|sebagai|yang juga|yang merupakan|yang menjabat)[ \t]+)$")
+_LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang juga|yang merupakan|"
+                        r"yang menjabat)[ \t]+)$")
 _MAX_NAME_WORDS = 5
 # between a title and its name: a comma, and words that introduce the name ("yakni", "bernama")
-_GAP_BEFORE_NAME = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
+_GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*)?"
+                              r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")  # "…, yang baru dilantik, X"
 _GAP_DEGREE = re.compile(r"[ \t]*,?[ \t]*")
 
 

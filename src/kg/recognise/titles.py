@@ -14,23 +14,30 @@ _TITLE_KINDS = frozenset({"agency", "region", "role", "topic"})
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
 
 
-def title_extent(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) -> int:
+def title_extent(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
+                 in_parentheses: bool = False) -> int:
     """Where a post title that reaches `pos` ends: over title words and agency/region mentions.
 
     Unit names the lexicon does not know ("Kasi Pemanfaatan Data dan Inovasi Pelayanan Disdukcapil
-    Balikpapan") are crossed when an agency mention follows them before any punctuation.
+    Balikpapan") are crossed when an agency mention follows them before any punctuation. A title opened
+    by a parenthesis ("Rahmat Hidayat (Kepala Bidang Persandian) serta …") ends at the closing one.
     """
     end = pos
     words = knowledge.roles.title_words
     has_agency = False
+    previous = ""
     while True:
         match = TOKEN.search(text, end)
         if match is None or "\n" in text[end:match.start()]:
+            break
+        if in_parentheses and ")" in text[end:match.start()]:
             break
         if not _GAP_TITLE.match(text, end, match.start()):
             # "Direktur Perencanaan, Evaluasi dan Informasi … Kemendagri": a comma inside a unit name
             if has_agency or not _GAP_COMMA.match(text, end, match.start()):
                 break
+            if index.covering(match.start(), _ROLE) is not None:
+                break  # "Sekda, Kabag Prokopim …": a second title, not a unit name with a comma
             reach = _agency_ahead(text, match.start(), index, knowledge, allow_comma=True)
             if reach is None:
                 break
@@ -42,8 +49,10 @@ def title_extent(text: str, pos: int, index: MentionIndex, knowledge: Knowledge)
             has_agency = has_agency or covering.kind == "agency"
             continue
         word = match.group()
-        if word.casefold() in words or _ACRONYM.fullmatch(word):
-            end = match.end()  # a title word, or a unit's acronym ("Kepala Bidang PIK")
+        if word.casefold() in words or _ACRONYM.fullmatch(word) \
+                or len(word) == 1 and word.isupper() and previous in words:
+            end = match.end()  # a title word, a unit's acronym ("Kepala Bidang PIK") or letter ("Komisi A")
+            previous = word.casefold()
             continue
         if word.endswith(".") and _ACRONYM.fullmatch(word[:-1]):
             end = match.end() - 1  # "… Kepala Bidang PIK." ends the sentence
@@ -56,12 +65,42 @@ def title_extent(text: str, pos: int, index: MentionIndex, knowledge: Knowledge)
         if joined is not None:
             end = joined  # "Kabid Aptika dan Statistik": an unknown unit word joined to a known one
             continue
+        if _unit_word_before_title_word(text, match, index, knowledge):
+            end = match.end()  # "… dan Saluran Komunikasi Publik", "Kasi Tata Kelola dan Audit TIK"
+            continue
         break
     if end < len(text) and text[end] == ")" and "(" in text[pos:end]:
         end += 1
     return end
 
 
+_ROLE = frozenset({"role"})
+
+
+def _unit_word_before_title_word(text: str, match: re.Match[str], index: MentionIndex,
+                                 knowledge: Knowledge) -> bool:
+    """An unknown capitalised word inside a unit name: the next word is a title word or a topic ("Saluran
+    Komunikasi", "Audit TIK", "Sinkronisasi Urusan"). A person's name is not followed by one."""
+    token = match.group()
+    if not token[:1].isupper() or token.endswith(".") or token in knowledge.titles.name_openers \
+            or token in knowledge.titles.honorifics:
+        return False
+    nxt_start = skip_space(text, match.end())
+    if nxt_start == match.end() or nxt_start >= len(text):
+        return False
+    nxt = TOKEN.match(text, nxt_start)
+    if nxt is None:
+        return False
+    word = nxt.group().rstrip(".")
+    if word in knowledge.titles.name_openers or word.casefold() in _CONNECTOR_WORDS:
+        return False
+    if word.casefold() in knowledge.roles.title_words:
+        return True
+    covering = index.covering(nxt_start, frozenset({"topic"}))
+    return covering is not None
+
+
+_CONNECTOR_WORDS = frozenset({"dan", "serta", "&", "i", "ii", "iii", "iv", "v"})
 _AHEAD_WORDS = 8
 _JOIN = re.compile(r"[ \t]+(?:dan|serta|&)[ \t]+([^\s,;:()“”\"!?]+)")
 

@@ -11,6 +11,7 @@ written, as `unresolved:<slug>`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.knowledge import Knowledge
@@ -25,6 +26,7 @@ _UNKNOWN_REGION = re.compile(r"(?:Provinsi|Kabupaten|Kota|Kab\.|Prov\.)[ \t]+[A-
 _NAME_WORD = re.compile(r",?[ \t]+(?:dan[ \t]+)?([A-Z][A-Za-z]+)")
 _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _LEVELS = ("provinsi", "kabupaten", "kota")
+_DEFINED_SHORT = re.compile(r"\(([^()]{2,40})\)")
 
 
 @dataclass
@@ -77,6 +79,8 @@ def resolve_agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowle
     for mention in agency_mentions:
         if mention.value.startswith("unresolved:") and mention.rule == "recognise:unknown-agency":
             full_names.setdefault(mention.value, " ".join(mention.text.split()))
+        elif mention.rule == "recognise:local-office":
+            full_names.setdefault(mention.value, _office_name(mention.text, knowledge))
     for mention in agency_mentions:
         if mention.span.start < consumed_until:
             continue
@@ -139,28 +143,56 @@ def resolve_agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowle
     return found
 
 
+def _office_name(surface: str, knowledge: Knowledge) -> str:
+    """"Kantor Lurah Ubud" → "Kelurahan Ubud": the office word of the head's title, then the place."""
+    words = surface.split()
+    for i, word in enumerate(words):
+        office = knowledge.roles.offices.get(word.casefold())
+        if office is not None:
+            return " ".join([office, *words[i + 1:]])
+    return " ".join(words)
+
+
 _OFFICE = re.compile(r"(?<![\w-])(?:Kantor|Sekretariat)[ \t]+$")
 
 
 def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Mention],
              knowledge: Knowledge) -> list[Agency]:
-    """"Kantor Gubernur Kaltim" names the office of the regional government (pemda:64)."""
+    """"Kantor Gubernur Kaltim" names the office of the regional government (pemda:64); so does a head's
+    title with no person after it ("kunjungan kehormatan ke Gubernur NTB di …": the institution)."""
     out = []
+    person_starts = sorted(m.span.start for m in mentions if m.kind == "person")
     for mention in mentions:
         if mention.kind != "role":
             continue
         role = knowledge.roles.roles.get(mention.value)
         if role is None or role.agency_type is None:
             continue
-        office = _OFFICE.search(text, max(0, mention.span.start - 20), mention.span.start)
         region_mention = region_at.get(skip_space(text, mention.span.end))
-        if office is None or region_mention is None:
+        if region_mention is None:
+            continue
+        office = _OFFICE.search(text, max(0, mention.span.start - 20), mention.span.start)
+        if office is None and (_names_follow(person_starts, region_mention.span.end)
+                               or not _INSTITUTION_BEFORE.search(text, max(0, mention.span.start - 12),
+                                                                 mention.span.start)):
             continue
         region = pick_region(region_mention.value, knowledge, role.level)
         if region is not None:
-            span = Span(office.start(), region_mention.span.end)
+            start = office.start() if office is not None else mention.span.start
+            span = Span(start, region_mention.span.end)
             out.append(make_agency(knowledge, role.agency_type, region, text[span.start:span.end], span))
     return out
+
+
+# "ke Gubernur NTB", "kepada Bupati Sigi": a head's title as the goal of a visit or a letter
+_INSTITUTION_BEFORE = re.compile(r"(?<![\w-])(?:ke|kepada|dari|bersama|oleh)[ \t]+$", re.IGNORECASE)
+_NAME_REACH = 40
+
+
+def _names_follow(person_starts: list[int], pos: int) -> bool:
+    """Whether a person mention starts within a few characters after `pos`."""
+    i = bisect_left(person_starts, pos)
+    return i < len(person_starts) and person_starts[i] - pos <= _NAME_REACH
 
 
 def _contains(outer: Region, inner: Region) -> bool:
@@ -224,7 +256,17 @@ def _from_context(pending: list[_Pending], found: list[Agency], mentions: tuple[
                   knowledge: Knowledge) -> list[Agency]:
     """Bare mentions take the article's only agency of their type (and level); otherwise none."""
     out = []
+    defined: dict[str, Agency] = {}  # "Diskominfostandi" → the agency whose full name it followed
+    for agency in found:
+        paren = _DEFINED_SHORT.search(agency.surface) if agency.region is not None else None
+        if paren is not None:
+            defined.setdefault(fold_form(paren.group(1)), agency)
     for item in pending:
+        named = defined.get(fold_form(item.surface))
+        if named is not None and named.type_id == item.type_id:
+            out.append(Agency(named.key, named.name, item.surface, item.span, named.type_id, named.region,
+                              True, named.short_name))
+            continue
         candidates = {a.key: a for a in found if a.type_id == item.type_id
                       and (item.level is None or (a.region is not None and a.region.level == item.level))}
         regional = {k: a for k, a in candidates.items() if a.region is not None}

@@ -28,11 +28,15 @@ _PRONOUN_TITLE = re.compile(r"\b(?:Dirinya|dirinya|Ia|Beliau|beliau|Dia)[ \t]+(?
                             r"(?:menjabat(?:[ \t]+sebagai)?|selaku|sebagai|merupakan|adalah)[ \t]+$")
 _PRONOUN_REACH = 300
 _HOST_CUE = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|tuan rumah)\b[^,.]{0,40}[ \t,]*$")
-_VISITOR_CUE = re.compile(r"(?i)\b(?:rombongan|kunjungan|delegasi)\b[^.]{0,40}"
-                          r"\b(?:dipimpin|diwakili|diketuai)\b(?:[ \t]+oleh)?[ \t,]*$")
+_VISITOR_CUE = re.compile(r"(?i)(?:\b(?:rombongan|kunjungan|delegasi|tim|staf|peserta)\b[^.]{0,40}"
+                          r"\b(?:dipimpin|diwakili|diketuai|didampingi)\b(?:[ \t]+oleh)?"
+                          r"|\b(?:pimpinan|ketua|pemimpin|kepala)[ \t]+(?:rombongan|delegasi|tim)\b)[ \t,]*$")
 _GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
 _COMPANION_REACH = 160
-_NAME_LINK = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")  # title → name
+_RECEIVES = re.compile(r"(?i)\b(?:menerima|menyambut|kedatangan)\b[ \t]+(?:\w+[ \t]+)?$")
+_RECEIVING = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|menerima|menyambut)\b")
+_NAME_LINK = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*)?"
+                        r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")  # title → name
 
 
 def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency],
@@ -42,7 +46,6 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
     persons = [m for m in all_persons if m.rule != "recognise:name-after-honorific"]
     titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
     posts: list[Post] = []
-    sides: list[tuple[Agency | None, Agency | None]] = []  # read once, when a title first needs it
     for title in titles:
         person, before = _person_for(text, title, persons, all_persons)
         if person is None:
@@ -56,12 +59,12 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
         if agency is None and not role.agency_type and posts:
             agency, how = _companion_agency(text, title, posts[-1], agencies)
         if agency is None and not role.agency_type:
-            agency, how = _visit_side(text, title, sides, mentions, agencies)
+            agency, how = _visit_side(text, title, mentions, agencies)
         official = _official(person, knowledge)
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
         end = max(title.span.end, person.span.end)
-        confidence = {"title": 0.9, "role-region": 0.85, "delegation": 0.75, "sentence-source": 0.75,
+        confidence = {"title": 0.9, "role-region": 0.85, "title-region": 0.8, "delegation": 0.75, "sentence-source": 0.75,
                       "companion": 0.7, "visit-side": 0.65, "none": 0.6}[how]
         if before:
             confidence -= 0.05
@@ -75,13 +78,13 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
                 all_persons: list[Mention]) -> tuple[Mention | None, bool]:
     for person in persons:
         if person.rule == "recognise:name-after-title" and title.span.end <= person.span.start \
-                <= title.span.end + 16 and _NAME_LINK.fullmatch(text, title.span.end, person.span.start):
+                <= title.span.end + 40 and _NAME_LINK.fullmatch(text, title.span.end, person.span.start):
             return person, False
     for person in persons:
         if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
                 and title.span.start - person.span.end <= 40:
             between = text[person.span.end:title.span.start]
-            if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*(?:(?:selaku|sebagai|yang juga|yang merupakan|"
+            if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*\(?[ \t]*(?:(?:selaku|sebagai|yang juga|yang merupakan|"
                             r"yang menjabat)[ \t]+)?", between):
                 return person, True
     # "… Hj. Nurhidayati Rahman. Dirinya yang menjabat Kepala Diskominfo Lotim …"
@@ -109,6 +112,9 @@ def _agency_for(text: str, title: Mention, anchor: int, role, mentions: tuple[Me
                 return make_agency(knowledge, role.agency_type, region, text[title.span.start:title.span.end],
                                    title.span), "role-region"
         return None, "none"
+    named = _agency_named_in_title(title, mentions, agencies, knowledge)
+    if named is not None:
+        return named, "title-region"
     # the delegation the sentence introduces: "Rombongan X, yang diwakili oleh <title>"
     opening = sentence_start(text, anchor)
     before = [a for a in agencies if opening <= a.span.start and a.span.end <= anchor]
@@ -130,34 +136,67 @@ def _agency_for(text: str, title: Mention, anchor: int, role, mentions: tuple[Me
     return None, "none"
 
 
-def _lead_sides(text: str, mentions: tuple[Mention, ...],
-                agencies: list[Agency]) -> tuple[Agency | None, Agency | None]:
-    """(visitor, host) as the first sentence with a visit trigger between two agencies states them.
+_GOVERNMENTS = frozenset({"pemda", "setda"})
+
+
+def _agency_named_in_title(title: Mention, mentions: tuple[Mention, ...], agencies: list[Agency],
+                           knowledge: Knowledge) -> Agency | None:
+    """The article's agency a title points at without naming it: by region ("Kepala Bidang Statistik
+    Kutim": the one agency of the article serving Kutim, a government body only if nothing else does) or
+    by a unit only one agency type has ("Anggota Komisi I": the article's one DPRD)."""
+    regions = [m for m in mentions if m.kind == "region"
+               and title.span.start <= m.span.start and m.span.end <= title.span.end]
+    if regions:
+        codes = set(regions[-1].value.split("|"))
+        serving = {a.key: a for a in agencies if a.region is not None and a.region.code in codes}
+        if len(serving) > 1:
+            serving = {k: a for k, a in serving.items() if a.type_id not in _GOVERNMENTS}
+        if len(serving) == 1:
+            return next(iter(serving.values()))
+    units = knowledge.roles.unit_words
+    if units:
+        for word in title.text.split():
+            type_id = units.get(word.casefold())
+            if type_id is None:
+                continue
+            of_type = {a.key: a for a in agencies if a.type_id == type_id}
+            if len(of_type) == 1:
+                return next(iter(of_type.values()))
+    return None
+
+
+def _lead_sides(text: str, mentions: tuple[Mention, ...], agencies: list[Agency],
+                before: int) -> tuple[Agency | None, Agency | None]:
+    """(visitor, host) as the last sentence with a visit trigger between two agencies before `before` (or
+    else the first such sentence) states them: in an article with two visits, the one being told.
 
     A rough reading, used only for officials whose title names no agency but whose sentence says
     which side they are on ("Rombongan dipimpin <title>", "Tuan rumah, <title>").
     """
+    found: tuple[Agency, Agency] | None = None
     for trigger in (m for m in mentions if m.kind == "trigger"):
         start = sentence_start(text, trigger.span.start)
         end_match = SENTENCE_END.search(text, trigger.span.end)
         end = end_match.start() if end_match else len(text)
-        before = [a for a in agencies if start <= a.span.start and a.span.end <= trigger.span.start]
-        after = [a for a in agencies if trigger.span.end <= a.span.start and a.span.end <= end]
-        if before and after and before[0].key != after[0].key:
-            return before[0], after[0]
-    return None, None
+        earlier = [a for a in agencies if start <= a.span.start and a.span.end <= trigger.span.start]
+        later = [a for a in agencies if trigger.span.end <= a.span.start and a.span.end <= end]
+        if earlier and later and earlier[0].key != later[0].key:
+            pair = (earlier[0], later[0])
+            if _RECEIVES.search(text, max(start, trigger.span.start - 30), trigger.span.start):
+                pair = (later[0], earlier[0])  # "Y menerima kunjungan X"
+            if start >= before:
+                return found or pair
+            found = pair
+    return found or (None, None)
 
 
-def _visit_side(text: str, title: Mention, sides: list[tuple[Agency | None, Agency | None]],
-                mentions: tuple[Mention, ...], agencies: list[Agency]) -> tuple[Agency | None, str]:
+def _visit_side(text: str, title: Mention, mentions: tuple[Mention, ...], agencies: list[Agency]) -> tuple[Agency | None, str]:
     """The visiting or the hosting agency, when the clause before the title says which side it is."""
     clause = text[sentence_start(text, title.span.start):title.span.start]
     host = _HOST_CUE.search(clause) is not None
     if not host and _VISITOR_CUE.search(clause) is None:
         return None, "none"
-    if not sides:
-        sides.append(_lead_sides(text, mentions, agencies))
-    visitor, host_agency = sides[0]
+    visitor, host_agency = _lead_sides(text, mentions, agencies, title.span.start)
     chosen = host_agency if host else visitor
     return (chosen, "visit-side") if chosen is not None else (None, "none")
 
@@ -168,8 +207,8 @@ def _companion_agency(text: str, title: Mention, previous: Post, agencies: list[
     if previous.agency is None or not 0 <= title.span.start - previous.span.end <= _COMPANION_REACH:
         return None, "none"
     between = text[previous.span.end:title.span.start]
-    if not _COMPANION_CUE.search(between) or "\n" in between.strip(" \t"):
-        return None, "none"
+    if not _COMPANION_CUE.search(between) or "\n" in between.strip(" \t") or _RECEIVING.search(between):
+        return None, "none"  # "… dipimpin <post>, dan diterima <title>": the other side of the visit
     if any(previous.span.end <= a.span.start < title.span.start for a in agencies):
         return None, "none"
     return previous.agency, "companion"

@@ -51,7 +51,7 @@ class RemoteStore:
     """A SPARQL endpoint read through the `kg.store.base.Store` interface (plus `union_graph` for validate).
 
     `user`/`password` are sent with HTTP Basic, or Digest when the server asks for it (Virtuoso's
-    `/sparql-auth`).
+    `/sparql-auth`). For Digest, SPARQLWrapper installs its opener as urllib's process-wide default.
     """
 
     def __init__(self, endpoint: str, *, user: str | None = None, password: str | None = None,

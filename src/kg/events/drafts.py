@@ -1,0 +1,173 @@
+"""Joining sentence reports into visits.
+
+Reports of one host with shared visitors are one visit (unless their own dates differ); a report of
+the host alone or of the visitors alone adds its sentence to the visit it fits; a region government
+gives way to the agencies of the same regions that another report names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.events.reports import Report, unique
+from kg.events.view import ArticleView
+from kg.types import Agency
+
+
+@dataclass
+class Draft:
+    """A visit being assembled from reports."""
+
+    host: Agency
+    visitors: list[Agency]
+    sentences: list[int]
+    kinds: set[str]
+    rule: str
+    confidence: float
+    with_subregions: bool
+    first_full: int
+    date_hint: date | None = None
+    extra: list[int] = field(default_factory=list)
+
+
+def merge_reports(
+    view: ArticleView, reports: list[Report], dates_by_sentence: dict[int, date]
+) -> list[Draft]:
+    """Join the reports of one visit: same host, shared visitors, no conflicting dates of their own. A
+    host known only from an official's title ("diterima oleh Sekda DIY") joins a visit to a named
+    agency of that region ("ke Pemda DIY")."""
+    drafts: list[Draft] = []
+    for report in (r for r in reports if r.host is not None and r.visitors):
+        own = dates_by_sentence.get(report.sentence)
+        keys = {v.key for v in report.visitors}
+        weak = not view.is_named(report.host)
+        match = next(
+            (
+                d
+                for d in drafts
+                if (
+                    d.host.key == report.host.key
+                    or (weak and region_code(d.host) == region_code(report.host) is not None)
+                )
+                and keys & {v.key for v in d.visitors}
+                and (own is None or d.date_hint is None or own == d.date_hint)
+            ),
+            None,
+        )
+        if match is None:
+            drafts.append(
+                Draft(
+                    report.host,
+                    list(report.visitors),
+                    [report.sentence],
+                    set(report.kinds),
+                    report.rule,
+                    report.confidence,
+                    report.with_subregions,
+                    report.sentence,
+                    own,
+                )
+            )
+            continue
+        match.visitors = unique(match.visitors + report.visitors)
+        match.sentences.append(report.sentence)
+        match.kinds |= report.kinds
+        match.with_subregions |= report.with_subregions
+        match.date_hint = match.date_hint or own
+        if report.confidence > match.confidence:
+            match.rule, match.confidence = report.rule, report.confidence
+    partial = [r for r in reports if r.host is None or not r.visitors]
+    for report in partial:
+        keys = {v.key for v in report.visitors}
+        if keys:
+            targets = [d for d in drafts if keys & {v.key for v in d.visitors}][:1]
+        else:  # a host alone ("menerima dua rombongan studi banding"): its wording fits every visit there
+            targets = [d for d in drafts if report.host is not None and d.host.key == report.host.key]
+        for number, target in enumerate(targets):
+            target.kinds |= report.kinds
+            if number == 0:
+                target.sentences.append(report.sentence)
+            target.with_subregions |= report.with_subregions and bool(keys)
+    if not drafts:
+        drafts = _pair_partials(partial)
+    return _absorb_governments(view, drafts)
+
+
+def region_code(agency: Agency) -> str | None:
+    """The code of the region an agency serves (None for national bodies)."""
+    return agency.region.code if agency.region is not None else None
+
+
+def _absorb_governments(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
+    """ "Pemkab Sidoarjo melalui Diskominfo … ke Pemkot Bandung" and "Rombongan Diskominfo Sidoarjo
+    disambut Diskominfo Kota Bandung" tell one visit: the region governments give way to the agencies
+    of the same regions that another report names."""
+    kept = list(drafts)
+    for draft in drafts:
+        parties = [draft.host, *draft.visitors]
+        if not any(p.type_id == "pemda" for p in parties):
+            continue
+        regions = {region_code(v) for v in draft.visitors}
+        for other in kept:
+            if other is draft or (draft.date_hint and other.date_hint and draft.date_hint != other.date_hint):
+                continue
+            if (
+                region_code(other.host) == region_code(draft.host) is not None
+                and regions <= {region_code(v) for v in other.visitors}
+                and view.is_named(other.host)
+                and any(p.type_id != "pemda" for p in (other.host, *other.visitors))
+            ):
+                other.sentences.extend(draft.sentences)
+                other.kinds |= draft.kinds
+                other.date_hint = other.date_hint or draft.date_hint
+                other.first_full = min(other.first_full, draft.first_full)
+                kept.remove(draft)
+                break
+    return kept
+
+
+def _pair_partials(partial: list[Report]) -> list[Draft]:
+    """One sentence names the visitors, another the host: one visit when each side is unambiguous."""
+    hosts = {r.host.key: r for r in partial if r.host is not None}
+    visitor_reports = [r for r in partial if r.visitors and r.host is None]
+    if len(hosts) != 1 or not visitor_reports:
+        return []
+    host_report = next(iter(hosts.values()))
+    host = host_report.host
+    assert host is not None
+    visitors = unique([v for r in visitor_reports for v in r.visitors if v.key != host.key])
+    if not visitors:
+        return []
+    sentences = sorted({host_report.sentence, *(r.sentence for r in visitor_reports)})
+    kinds = set().union(*(r.kinds for r in (host_report, *visitor_reports)))
+    return [
+        Draft(
+            host,
+            visitors,
+            sentences,
+            kinds,
+            "visit:paired-sentences",
+            0.6,
+            any(r.with_subregions for r in visitor_reports),
+            sentences[0],
+        )
+    ]
+
+
+def add_subregions(view: ArticleView, draft: Draft) -> None:
+    """ "Diskominfo Kaltim bersama Diskominfo kabupaten/kota": the province's regencies named elsewhere
+    in the article with the same agency type join the visitors."""
+    lead = next((v for v in draft.visitors if v.region is not None and v.region.level == "provinsi"), None)
+    if lead is None:
+        return
+    for agency in view.agencies:
+        region = agency.region
+        if (
+            region is not None
+            and region.parent is not None
+            and region.parent.code == lead.region.code
+            and agency.type_id == lead.type_id
+            and agency.key != draft.host.key
+        ):
+            draft.visitors = unique([*draft.visitors, agency])

@@ -1,0 +1,288 @@
+"""What one sentence says about a visit: who visits, who hosts, in which words.
+
+A sentence with a live trigger (not planned, not "jumlah kunjungan") is read around its direction
+phrases: "X mengunjungi Y" and "kunjungan kerja ke Y" put the visitors before and the host after,
+"Y menerima kunjungan X" the other way round, "kunjungan X disambut oleh Y" the visitors before a
+passive verb. Agencies listed together ("X bersama Y dan Z") form one side; a delegation word
+("rombongan", "mereka") stands for the visitors named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.events.cues import VisitCues
+from kg.events.view import ArticleView
+from kg.types import Agency, Mention, Span
+
+_VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
+_COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
+# "akan" shortly before a trigger: "akan menggelar studi tiru", "akan kembali berkunjung".
+_WILL = re.compile(r"(?<![\w-])akan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_LEFT = re.compile(
+    r"(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$", re.IGNORECASE
+)
+_ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
+_ONE_WORD = re.compile(r"\s+\w+\s+")
+_MAX_GAP = 90  # characters between two agencies of one group
+_MAX_REACH = 160  # characters between a cue and the agency it points at
+
+
+@dataclass
+class Report:
+    """What one sentence says about a visit."""
+
+    sentence: int
+    visitors: list[Agency]
+    host: Agency | None
+    kinds: set[str]
+    rule: str
+    confidence: float
+    with_subregions: bool = False
+
+
+def _coordinated(view: ArticleView, left: Agency, right: Agency, cues: VisitCues) -> bool:
+    """Whether two agencies are listed together ("X dan Y", "X bersama Y", "X, Y")."""
+    gap = view.low[left.span.end : right.span.start]
+    if len(gap) > _MAX_GAP or not _COORDINATOR.search(gap):
+        return False
+    if _VERB.search(_COORDINATOR.sub(" ", gap)):
+        return False
+    return not (cues.visitor_first.search(gap) or cues.host_first.search(gap) or cues.received_by.search(gap))
+
+
+def _left_behind(view: ArticleView, agency: Agency) -> bool:
+    """ "Setelah dari Diskominfo X, rombongan …": a place the visitors come from, not one of them."""
+    return _LEFT.search(view.text, max(0, agency.span.start - 30), agency.span.start) is not None
+
+
+def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
+    """The agencies listed together just before `pos` (the visitors of "X dan Y mengunjungi …")."""
+    before = [a for a in agencies if a.span.end <= pos and not _left_behind(view, a)]
+    if not before or pos - before[-1].span.end > _MAX_REACH:
+        return []
+    group = [before[-1]]
+    for agency in reversed(before[:-1]):
+        if not _coordinated(view, agency, group[0], cues):
+            break
+        group.insert(0, agency)
+    return group
+
+
+def _group_after(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
+    """The agencies listed together just after `pos` (the visitors of "… menerima kunjungan X dan Y")."""
+    after = [a for a in agencies if a.span.start >= pos]
+    if not after or after[0].span.start - pos > _MAX_REACH:
+        return []
+    group = [after[0]]
+    for agency in after[1:]:
+        if not _coordinated(view, group[-1], agency, cues):
+            break
+        group.append(agency)
+    return group
+
+
+def _host_after(view: ArticleView, agencies: list[Agency], pos: int) -> Agency | None:
+    """The first agency after `pos`; a region's government gives way to a named agency of that region
+    that follows it ("ke Provinsi Jawa Timur mengunjungi Diskominfo Provinsi Jatim")."""
+    after = [a for a in agencies if a.span.start >= pos]
+    if not after or after[0].span.start - pos > _MAX_REACH:
+        return None
+    first = after[0]
+    if first.type_id == "pemda" and first.region is not None:
+        for later in after[1:]:
+            if later.span.start - first.span.end > _MAX_REACH:
+                break
+            if (
+                later.type_id not in (None, "pemda")
+                and later.region is not None
+                and (
+                    later.region.code == first.region.code
+                    or later.region.code.startswith(first.region.code + ".")
+                )
+            ):
+                return later
+    return first
+
+
+def _is_generic(agency: Agency, cues: VisitCues) -> bool:
+    """ "Diskominfo kabupaten/kota": a class of agencies, not one agency."""
+    return bool(cues.with_subregions.search(agency.surface.lower())) or (
+        not agency.resolved
+        and re.search(r"kabupaten|kota|provinsi", agency.surface, re.IGNORECASE) is not None
+        and agency.region is None
+        and " se" in f" {agency.surface.casefold()}"
+    )
+
+
+def _cue_positions(
+    view: ArticleView, span: Span, triggers: list[Mention], cues: VisitCues
+) -> list[tuple[int, int, str]]:
+    """(start, end, role) of every direction cue in the sentence, in text order."""
+    text = view.text
+    found: list[tuple[int, int, str]] = []
+    low = view.low
+    for match in cues.direction.finditer(low, span.start, span.end):
+        role = cues.roles[" ".join(match.group().casefold().split())]
+        origin = _ORIGIN.match(text, match.end()) if role == "visitor_first" else None
+        if origin:  # "datang dari X": X is where the visitors come from
+            found.append((match.start(), origin.end(), "origin"))
+            continue
+        found.append((match.start(), match.end(), role))
+    actors = view.actors_in(span.start, span.end)
+    for trigger in triggers:
+        # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y":
+        # up to six words between, not counting the words of agency names
+        window_end = min(span.end, trigger.span.end + 240)
+        for match in cues.destination.finditer(low, trigger.span.end, window_end):
+            word = match.group().casefold()
+            gap = text[trigger.span.end : match.start()]
+            for actor in actors:
+                if trigger.span.end <= actor.span.start and actor.span.end <= match.start():
+                    gap = gap.replace(actor.surface, " ")
+            gap_words = len(gap.split())
+            if gap_words > 6 or any(p in gap for p in ".;:"):
+                break
+            if (word == "di" and gap_words > 1) or text[match.end() : match.end() + 1] == "-":
+                continue
+            found.append((match.start(), match.end(), "destination"))
+            break
+        source = cues.source.match(low, trigger.span.end + 1) if trigger.span.end < span.end else None
+        if source is None:
+            nxt = _ONE_WORD.match(text, trigger.span.end, span.end)
+            if nxt:
+                source = cues.source.match(low, nxt.end())
+        if source is not None:
+            found.append((source.start(), source.end(), "source"))
+    return sorted(found)
+
+
+def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitCues) -> Report | None:
+    """Read one sentence: which agencies visit, which one hosts."""
+    span = view.sentence(index)
+    all_agencies = view.actors_in(span.start, span.end)
+    agencies = [a for a in all_agencies if not _is_generic(a, cues)]
+    subregions = len(agencies) < len(all_agencies) or bool(
+        cues.with_subregions.search(view.low, span.start, span.end)
+    )
+    kinds = {t.value for t in triggers}
+    for start, end, role in _cue_positions(view, span, triggers, cues):
+        host: Agency | None = None
+        visitors: list[Agency] = []
+        if role == "host_first":
+            before = _group_before(view, agencies, start, cues)
+            host = before[-1] if before else None
+            visitors = _group_after(view, agencies, end, cues)
+            confidence = 0.9
+        elif role == "received_by":
+            visitors = _group_before(view, agencies, start, cues)
+            host = _host_after(view, agencies, end)
+            confidence = 0.9
+        elif role in ("visitor_first", "destination"):
+            visitors = _group_before(view, agencies, start, cues)
+            host = _host_after(view, agencies, end)
+            confidence = 0.85 if role == "visitor_first" else 0.8
+        elif role == "origin":  # "rombongan datang dari X"
+            visitors = _group_after(view, agencies, end, cues)
+            confidence = 0.75
+        else:  # source: "kunjungan kerja dari X"
+            visitors = _group_after(view, agencies, end, cues)
+            trigger_start = min(t.span.start for t in triggers)
+            before = _group_before(view, agencies, trigger_start, cues)
+            host = before[-1] if before else None
+            confidence = 0.75
+        if not visitors:
+            for marker in cues.visitor_marker.finditer(view.low, span.start, span.end):
+                marked = _group_after(view, agencies, marker.end(), cues)
+                if marked and marked[0].span.start - marker.end() < 40:
+                    visitors = marked
+                    break
+        if host is not None:
+            visitors = [v for v in visitors if v.key != host.key]
+        if host is None and not visitors:
+            continue
+        return Report(index, unique(visitors), host, kinds, f"visit:{role}", confidence, subregions)
+    return None
+
+
+def unique(agencies: list[Agency]) -> list[Agency]:
+    """The agencies in order, each key once (a sentence may name one agency twice)."""
+    seen: set[str] = set()
+    out = []
+    for agency in agencies:
+        if agency.key not in seen:
+            seen.add(agency.key)
+            out.append(agency)
+    return out
+
+
+def live_triggers(view: ArticleView, cues: VisitCues) -> dict[int, list[Mention]]:
+    """Trigger mentions that report a visit that happened, by sentence index."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for trigger in view.mentions_of("trigger"):
+        index = view.sentences.index_of(trigger.span.start)
+        span = view.sentence(index)
+        window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 80))
+        if cues.planned.search(view.low, *window) or _WILL.search(view.text, window[0], trigger.span.start):
+            continue
+        blocked = cues.not_visit.search(
+            view.low, max(span.start, trigger.span.start - 25), min(span.end, trigger.span.end + 25)
+        )
+        if blocked and blocked.start() < trigger.span.end and trigger.span.start < blocked.end():
+            continue
+        by_sentence.setdefault(index, []).append(trigger)
+    return by_sentence
+
+
+def received_reports(
+    view: ArticleView, live: dict[int, list[Mention]], cues: VisitCues, kind: str
+) -> dict[int, list[Mention]]:
+    """Sentences with no trigger word where a delegation already named is received: "Di Surabaya, tim
+    disambut hangat oleh jajaran Diskominfo Jatim". The delegation word stands in for the trigger."""
+    found: dict[int, list[Mention]] = {}
+    start = view.sentence(min(live)).start
+    last = min(max(live) + 3, len(view.sentences.spans) - 1)  # the delegation was named shortly before
+    for cue in cues.received_by.finditer(view.low, start, view.sentence(last).end):
+        index = view.sentences.index_of(cue.start())
+        if index in live or index in found:
+            continue
+        span = view.sentence(index)
+        word = cues.anaphora.search(view.low, span.start, cue.start())
+        if word is not None:
+            found[index] = [
+                Mention("trigger", Span(word.start(), word.end()), word.group(), kind, "anaphora")
+            ]
+    return found
+
+
+def read_reports(view: ArticleView, live: dict[int, list[Mention]], cues: VisitCues) -> list[Report]:
+    """One report per sentence that says something about a visit, in text order; a delegation word is
+    resolved against the reports before it."""
+    reports: list[Report] = []
+    for index in sorted(live):
+        report = _report(view, index, live[index], cues)
+        if report is not None:
+            if report.host is not None and not report.visitors:
+                _resolve_anaphora(view, report, reports, cues)
+            reports.append(report)
+    return reports
+
+
+def _resolve_anaphora(view: ArticleView, report: Report, earlier: list[Report], cues: VisitCues) -> None:
+    """ "rombongan menyambangi Y", "mereka diterima Kepala Y": the delegation is the one of the visit
+    reported before, else the agency named last before this sentence (two sentences back at most)."""
+    span = view.sentence(report.sentence)
+    if not cues.anaphora.search(view.low, span.start, span.end):
+        return
+    assert report.host is not None
+    for previous in reversed(earlier):
+        if previous.visitors:
+            visitors = [v for v in previous.visitors if v.key != report.host.key]
+            if visitors:
+                report.visitors, report.rule, report.confidence = visitors, report.rule + "+anaphora", 0.7
+            return
+    start = view.sentence(max(0, report.sentence - 2)).start
+    named = [a for a in view.actors_in(start, span.start) if a.key != report.host.key]
+    if named:
+        report.visitors, report.rule, report.confidence = [named[-1]], report.rule + "+anaphora", 0.65
