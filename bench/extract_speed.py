@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, help="also print the N costliest functions")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "extract_speed.json")
     args = parser.parse_args(argv)
+    machine = describe()
     cpu = _pin_to_one_core()
     articles = corpus_articles(args.articles, args.seed)
     chars = sum(len(a.text) for a in articles)
@@ -157,7 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(args.profile)
     report = {
         "benchmark": "extract_speed",
-        "machine": describe(),
+        "machine": {
+            **machine,
+            "finished": describe()["date"],
+            "load_average_end": describe()["load_average"],
+        },
         "seed": args.seed,
         "articles": len(articles),
         "mean_characters": round(chars / len(articles)),

@@ -26,9 +26,15 @@ def _s(value: object) -> str:
 def _machine(report: dict) -> str:
     m = report["machine"]
     packages = ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
+    when = f"{m['date']} → {m['finished']}" if m.get("finished") else m["date"]
+    load = (
+        f"start {m['load_average']}, end {m['load_average_end']}"
+        if m.get("load_average_end")
+        else f"{m['load_average']}"
+    )
     return (
-        f"*{m['date']} · {m['nproc']} cores ({m['cpu']}), {m['memory']} · load average at start "
-        f"{m['load_average']} · Python {m['python']} · {packages}*\n\n`{m['command']}`\n\n"
+        f"*{when} · {m['nproc']} cores ({m['cpu']}), {m['memory']} · load average (1/5/15 min) {load} · "
+        f"Python {m['python']} · {packages}*\n\n`{m['command']}`\n\n"
     )
 
 

@@ -293,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
 
+    machine = describe()
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     runs = []
@@ -335,7 +336,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     report = {
         "benchmark": "store_bench",
-        "machine": describe(),
+        "machine": {
+            **machine,
+            "finished": describe()["date"],
+            "load_average_end": describe()["load_average"],
+        },
         "seed": args.seed,
         "batch_size": args.batch_size,
         "max_ingest_seconds": args.max_ingest_seconds,

@@ -229,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from synthetic_graph import write_nquads
 
+    machine = describe()
+
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-store-choice-"))
     work.mkdir(parents=True, exist_ok=True)
     runs = []
@@ -255,7 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     skipped = [n for n, engines in sizes if "rdflib" not in engines]
     report = {
         "benchmark": "store_choice",
-        "machine": describe(),
+        "machine": {
+            **machine,
+            "finished": describe()["date"],
+            "load_average_end": describe()["load_average"],
+        },
         "seed": args.seed,
         "note": f"rdflib not run at {skipped} (capped at --rdflib-max {args.rdflib_max})" if skipped else "",
         "runs": runs,

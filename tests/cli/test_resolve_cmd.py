@@ -74,3 +74,19 @@ def test_bad_judgements_are_refused_with_file_and_line(fake_pipeline, articles, 
     assert main(["build", str(articles), "--store", str(store_dir), "--resolutions", str(broken)]) == 2
     assert f"{broken}:6: " in capsys.readouterr().err
     assert path.exists()
+
+
+def test_merge_refuses_nodes_of_different_kinds_and_says_what_it_replaces(fake_pipeline, articles, store_dir,
+                                                                         capsys):
+    main(["build", str(articles), "--store", str(store_dir)])
+    article = KGI + "article/a1"
+    assert ask(store_dir, f"ASK {{ <{article}> a ?c }}")  # the store knows both nodes
+    capsys.readouterr()
+    assert main(["resolve", "merge", KALTIM, article, "--store", str(store_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot merge this node (class Article) into" in err and "(class Agency)" in err
+    assert not (store_dir / "resolutions.yaml").exists()
+    third = KGI + "agency/bappeda/64"
+    assert main(["resolve", "merge", KALTIM, BERAU, "--store", str(store_dir)]) == 0
+    assert main(["resolve", "merge", third, BERAU, "--store", str(store_dir)]) == 0
+    assert f"replaces the earlier judgement that {BERAU} is {KALTIM}" in capsys.readouterr().err

@@ -431,3 +431,21 @@ def test_an_official_who_leads_the_visit(build, events) -> None:
     posts = [("Rina Wulandari", "sekretaris", "Diskominfo Samarinda", "Sekretaris")]
     (visit,) = find_visits(build(text, AGENCIES, None, posts), events)
     assert [(p.post.official.name, p.capacity) for p in visit.participants] == [("Rina Wulandari", "leader")]
+
+
+def test_a_plan_word_about_something_else_keeps_the_visit(build, events) -> None:
+    text = (
+        "Diskominfo Samarinda mengunjungi Diskominfo Kota Bandung untuk mempelajari aplikasi yang "
+        "direncanakan."
+    )
+    assert pairs(visits_of(build, events, text)) == [(("diskominfo:64.72",), "diskominfo:32.73")]
+
+
+def test_a_plan_in_an_aside_keeps_the_visit(build, events) -> None:
+    text = (
+        "Diskominfo Samarinda, yang berencana membangun pusat data, mengunjungi Diskominfo Kota Bandung "
+        "pada Selasa (3/10/2023)."
+    )
+    assert pairs(visits_of(build, events, text, date(2023, 10, 5))) == [
+        (("diskominfo:64.72",), "diskominfo:32.73")
+    ]

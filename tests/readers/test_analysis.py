@@ -176,7 +176,8 @@ def test_kg_analyze_command(capsys, world_store, tmp_path):
     assert "visits 3" in err
     code = main(["analyze", "--store", str(world_store), "--out", str(tmp_path / "b"), "--topic", "nope"])
     out, err = capsys.readouterr()
-    assert code == 0 and "unknown topic 'nope'" in err
+    assert code == 2 and "'nope': unknown topic" in err and "ppid" in err
+    assert out == "" and not (tmp_path / "b").exists()
 
 
 @pytest.mark.parametrize(("args", "words"), [

@@ -48,7 +48,7 @@ def test_header_is_parsed(tmp_path):
     ("# title: x\n# description: y\n# param n (integer, default ten): z\nSELECT * WHERE {\n#@values\n}\n", 3,
      "default of 'n' is not valid"),
     ("# title: x\n# description: y\n# param n (date, optional): z\nSELECT * WHERE { ?s ?p ?o }\n", 4,
-     "exactly one '#@values'"),
+     "needs a '#@values' line"),
     ("# title: x\n# description: y\nASK { ?s ?p ?o }\n", 3, "no SELECT"),
 ])
 def test_malformed_headers_name_file_and_line(tmp_path, text, line, words):

@@ -93,3 +93,34 @@ def test_a_query_file_runs(capsys, world_store, tmp_path):
                     "SELECT DISTINCT ?host WHERE { ?v kg:host ?host } ORDER BY ?host\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, "query", str(mine), "--store", str(world_store), "-f", "csv")
     assert code == 0 and out.count("\r\n") == 5
+
+
+def test_unknown_agency_topic_or_fact_is_an_error_not_an_empty_answer(capsys, world_store):
+    for args, words in [
+        (["agency-timeline", "-p", "agency=diskominfo:46"],
+         "unknown agency 'diskominfo:46' (parameter 'agency')"),
+        (["visits-between", "-p", "a=64", "-p", "b=99"], "unknown agency or region '99' (parameter 'b')"),
+        (["topic-visits", "-p", "topic=ppdi"], "unknown topic 'ppdi' (parameter 'topic')"),
+        (["provenance", "-p", "fact=kgi:visit/nope"], "unknown node 'kgi:visit/nope'"),
+    ]:
+        code, out, err = run_cli(capsys, "query", *args, "--store", str(world_store))
+        assert code == 2, args
+        assert words in err and out == "" and "Traceback" not in err
+
+
+def test_a_date_range_with_no_visits_is_an_empty_valid_answer(capsys, world_store):
+    code, out, err = run_cli(capsys, "query", "visits-between", "-p", "a=64", "-p", "b=35",
+                             "-p", "since=2030-01-01", "-f", "json", "--store", str(world_store))
+    assert code == 0
+    assert json.loads(out)["results"]["bindings"] == [] and "no rows" in err
+
+
+def test_a_plain_sparql_file_without_header_runs_and_a_broken_one_is_named(capsys, world_store, tmp_path):
+    plain = tmp_path / "plain.rq"
+    plain.write_text("# my hosts\nPREFIX kg: <https://w3id.org/kgid/ontology#>\n"
+                     "SELECT DISTINCT ?host WHERE { ?v kg:host ?host } ORDER BY ?host\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "query", str(plain), "--store", str(world_store), "-f", "csv")
+    assert code == 0 and out.splitlines()[0] == "host" and out.count("\r\n") == 5
+    plain.write_text("SELECT ?s WHERE { ?s ?p \n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "query", str(plain), "--store", str(world_store))
+    assert code == 2 and f"{plain}: the query does not parse" in err and out == ""

@@ -10,6 +10,9 @@ import click
 from kg.cli.common import err, store_option
 from kg.cli.query_cmd import endpoint_options, reading_store
 from kg.errors import InputError
+from kg.store.base import Store
+
+TOPIC_NS = "https://w3id.org/kgid/topic/"
 
 
 def _day(value: str | None, option: str) -> date | None:
@@ -19,6 +22,16 @@ def _day(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{option} needs a date written YYYY-MM-DD, not {value!r}") from None
+
+
+def _check_topic(reader: Store, topic: str) -> None:
+    """An unknown topic is a typo to report, not an empty analysis to write (nothing is written)."""
+    from kg.analysis import known_topics
+
+    topics = known_topics(reader)
+    if topic.removeprefix(TOPIC_NS) not in topics:
+        known = ", ".join(sorted(topics)) or "none"
+        raise InputError(f"--topic {topic!r}: unknown topic; the store knows {known}")
 
 
 def register(app: click.Group) -> None:
@@ -46,6 +59,8 @@ def register(app: click.Group) -> None:
         if first and last and first > last:
             raise InputError(f"--since {first} is after --until {last}")
         with reading_store(store, endpoint, user, password) as reader:
+            if topic:
+                _check_topic(reader, topic)
             report = write_report(reader, out, since=first, until=last, topic=topic)
         for path in report.files:
             click.echo(str(path))

@@ -8,7 +8,9 @@ import click
 from rich.console import Console
 
 # Messages and progress go to stderr so stdout carries only results (pipes stay clean).
-err = Console(stderr=True)
+# soft_wrap: a message is one line however narrow the terminal (or 80 columns when stderr is a file), so
+# tools that grep stderr see whole sentences; highlight off: file names and numbers are printed as given.
+err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DEFAULT_STORE = Path(".kg")
 

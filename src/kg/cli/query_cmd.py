@@ -106,6 +106,9 @@ def register(app: click.Group) -> None:
         canned = queries.find(name)
         queries.bind(canned, params)  # check parameters before touching the store
         with reading_store(store, endpoint, user, password) as reader:
+            unknown = queries.missing_subjects(reader, canned, params)
+            if unknown:
+                raise InputError("; ".join(unknown))
             result = queries.run(reader, name, params)
         if fmt == "json":
             click.echo(queries.to_json(result))

@@ -8,6 +8,7 @@ import click
 
 from kg.cli.build_cmd import resolutions_option
 from kg.cli.common import store_option
+from kg.errors import InputError
 from kg.resolutions import expand_iri, load_resolutions, record_merge, record_split
 from kg.store.embedded import EmbeddedStore, open_store
 
@@ -37,7 +38,12 @@ def register(app: click.Group) -> None:
         with open_store(store, create=True) as kg_store:
             path = resolutions or kg_store.resolutions_path
             _warn_unknown(kg_store, (keep_iri, drop_iri))
+            _check_same_kind(kg_store, keep_iri, drop_iri)
+            earlier = {m.drop: m.keep for m in load_resolutions(path).merges}.get(drop_iri)
             record_merge(path, keep_iri, drop_iri)
+            if earlier and earlier != keep_iri:
+                click.echo(f"note: this replaces the earlier judgement that {drop_iri} is {earlier}",
+                           err=True)
         click.echo(f"merge recorded in {path}: {drop_iri} → {keep_iri}; run `kg build` to apply it")
 
     @resolve.command("split")
@@ -46,7 +52,9 @@ def register(app: click.Group) -> None:
     @store_option
     @resolutions_option
     def split(a: str, b: str, store: Path, resolutions: Path | None) -> None:
-        """A and B are different: cancel a merge between them and refuse future ones."""
+        """A and B are different: cancel a merge between them, and refuse later merges (of other nodes)
+        that would make them one. A later `kg resolve merge A B` replaces this judgement.
+        """
         a_iri, b_iri = expand_iri(a), expand_iri(b)
         with open_store(store, create=True) as kg_store:
             path = resolutions or kg_store.resolutions_path
@@ -74,3 +82,18 @@ def _warn_unknown(store: EmbeddedStore, iris: tuple[str, ...]) -> None:
         if not store.ask(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"):
             click.echo(f"note: {iri} is not in the store (yet); the judgement applies once it appears",
                        err=True)
+
+
+def _check_same_kind(store: EmbeddedStore, keep: str, drop: str) -> None:
+    """Merging an official into an agency (say) would corrupt both: refuse nodes of different classes."""
+    def classes(iri: str) -> set[str]:
+        rows = store.select(f"SELECT DISTINCT ?c WHERE {{ <{iri}> a ?c }}")
+        return {str(row["c"]) for row in rows}
+
+    keep_classes, drop_classes = classes(keep), classes(drop)
+    if keep_classes and drop_classes and not keep_classes & drop_classes:
+        def names(found: set[str]) -> str:
+            return ", ".join(sorted(c.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for c in found))
+
+        raise InputError(f"cannot merge this node (class {names(drop_classes)}) into {keep} (class "
+                         f"{names(keep_classes)}); only nodes of the same kind can be one thing", source=drop)

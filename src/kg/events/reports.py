@@ -24,6 +24,7 @@ _LEFT = re.compile(
     r"(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$", re.IGNORECASE
 )
 _ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(r"(?<![\w-])(?:yang|untuk|guna|agar|supaya|tentang|mengenai)(?![\w-])")
 _ONE_WORD = re.compile(r"\s+\w+\s+")
 _MAX_GAP = 90  # characters between two agencies of one group
 _MAX_REACH = 160  # characters between a cue and the agency it points at
@@ -217,6 +218,20 @@ def unique(agencies: list[Agency]) -> list[Agency]:
     return out
 
 
+def _planned(view: ArticleView, trigger: Mention, window: tuple[int, int], cues: VisitCues) -> bool:
+    """A plan or cancellation word near the trigger, not inside a clause about something else ("…
+    mempelajari aplikasi yang direncanakan …")."""
+    for cue in cues.planned.finditer(view.low, *window):
+        if cue.start() < trigger.span.start:
+            if "," not in view.low[cue.end() : trigger.span.start]:  # ", yang berencana …, mengunjungi"
+                return True
+            continue
+        between = view.low[trigger.span.end : cue.start()]
+        if not _OTHER_CLAUSE.search(between):
+            return True
+    return False
+
+
 def live_triggers(view: ArticleView, cues: VisitCues) -> dict[int, list[Mention]]:
     """Trigger mentions that report a visit that happened, by sentence index."""
     by_sentence: dict[int, list[Mention]] = {}
@@ -224,7 +239,7 @@ def live_triggers(view: ArticleView, cues: VisitCues) -> dict[int, list[Mention]
         index = view.sentences.index_of(trigger.span.start)
         span = view.sentence(index)
         window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 80))
-        if cues.planned.search(view.low, *window) or _WILL.search(view.text, window[0], trigger.span.start):
+        if _planned(view, trigger, window, cues) or _WILL.search(view.text, window[0], trigger.span.start):
             continue
         blocked = cues.not_visit.search(
             view.low, max(span.start, trigger.span.start - 25), min(span.end, trigger.span.end + 25)

@@ -57,6 +57,7 @@ class AgencyCatalogue:
     overrides: Mapping[str, tuple[str, str]]  # key -> (canonical name, short name)
     unknown_heads: Mapping[str, int]  # head word → capitalised words needed after it without a region
     prefixes: tuple[tuple[str, str], ...] = ()  # (word prefix, type id): "Diskominfosantik" is diskominfo
+    unresolved_bodies: tuple[str, ...] = ()  # untyped bodies with a fixed name: "BAKTI" → unresolved:bakti
 
     def names(self, type_id: str, region: Region | None, short_region: str | None) -> tuple[str, str]:
         """(canonical name, short name) of the agency of this type serving this region."""
@@ -128,8 +129,9 @@ def _forms(path: Path, entry: dict[str, Any], type_id: str, bare: str) -> list[A
 
 
 def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyForm], dict[str, int],
-                                           tuple[tuple[str, str], ...]]:
-    """Agency types, their forms, the unknown-agency head words and the word prefixes, checked."""
+                                           tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Agency types, their forms, the unknown-agency head words, the word prefixes and the untyped
+    bodies (`unresolved_bodies`: names kept as unresolved agencies), checked."""
     data = load_yaml(path)
     entries = data.get("types")
     if not isinstance(entries, list) or not entries:
@@ -169,7 +171,8 @@ def load_agency_types(path: Path) -> tuple[dict[str, AgencyType], list[AgencyFor
             forms.append(form)
         for prefix in string_list(path, line, entry.get("prefixes"), f"prefixes of {type_id!r}"):
             prefixes.append((prefix, type_id))
-    return types, forms, _unknown_heads(path, data.get("unknown_agency_heads")), tuple(prefixes)
+    bodies = tuple(string_list(path, None, data.get("unresolved_bodies"), "unresolved_bodies"))
+    return types, forms, _unknown_heads(path, data.get("unknown_agency_heads")), tuple(prefixes), bodies
 
 
 def _unknown_heads(path: Path, value: Any) -> dict[str, int]:
@@ -210,6 +213,6 @@ def load_agency_names(path: Path, types: Mapping[str, AgencyType],
 
 def load_agencies(types_path: Path, names_path: Path, gazetteer: RegionGazetteer) -> AgencyCatalogue:
     """The agency catalogue: types, forms and name overrides, checked against the region gazetteer."""
-    types, forms, heads, prefixes = load_agency_types(types_path)
+    types, forms, heads, prefixes, bodies = load_agency_types(types_path)
     overrides = load_agency_names(names_path, types, gazetteer)
-    return AgencyCatalogue(types, tuple(forms), overrides, heads, prefixes)
+    return AgencyCatalogue(types, tuple(forms), overrides, heads, prefixes, bodies)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.knowledge.agencies import AgencyCatalogue, AgencyForm, load_agencies
+from kg.knowledge.agencies import AgencyCatalogue, AgencyForm, load_agencies, slug
 from kg.knowledge.junk import JunkPatterns, load_junk
 from kg.knowledge.matcher import Entry, Hit, SurfaceMatcher, case_of, fold, fold_form
 from kg.knowledge.regions import RegionGazetteer, load_regions
@@ -130,6 +130,9 @@ def _build(lexicon_dir: Path, topics_path: Path) -> Knowledge:
     for form in agencies.forms:
         entries.append(Entry("agency", form.type_id, form.rule, form.surface, case_of(form.surface, "cap")))
         agency_forms.setdefault(fold_form(form.surface), []).append(form)
+    for body in agencies.unresolved_bodies:
+        entries.append(Entry("agency", f"unresolved:{slug(body)}", f"{FILES['agency_types']}:unresolved_bodies",
+                             body, case_of(body, "cap")))
     role_forms: dict[str, RoleForm] = {}
     for rform in roles.forms:
         entries.append(Entry("role", rform.role_id, rform.rule, rform.surface, case_of(rform.surface, "any")))

@@ -41,6 +41,7 @@ class RoleLexicon:
     place_before: re.Pattern[str] | None = None  # "Rumah Jabatan" before "Bupati": a place, not a post
     unit_words: Mapping[str, str] = field(default_factory=dict)  # "komisi" → dprd: a unit only it has
     offices: Mapping[str, str] = field(default_factory=dict)  # "camat" → "Kecamatan": the head's own office
+    list_roles: frozenset[str] = frozenset()  # role ids a list of names may share ("anggota X dan Y")
 
     def is_place(self, text: str, role_start: int) -> bool:
         """Whether the role word at `role_start` is part of a place name ("Rumah Jabatan Bupati")."""
@@ -128,4 +129,8 @@ def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
         if str(form).casefold() not in form_owner or not isinstance(office, str):
             raise fail(path, line_of(offices_data), f"offices: {form!r} must be a role form mapped to a word")
         offices[str(form).casefold()] = office
-    return RoleLexicon(roles, tuple(forms), not_roles, words, pattern, unit_words, offices)
+    list_roles = frozenset(string_list(path, None, data.get("list_roles"), "list_roles"))
+    unknown = sorted(list_roles - set(roles))
+    if unknown:
+        raise fail(path, None, f"list_roles: unknown role ids {unknown}")
+    return RoleLexicon(roles, tuple(forms), not_roles, words, pattern, unit_words, offices, list_roles)

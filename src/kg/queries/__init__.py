@@ -32,6 +32,7 @@ __all__ = [
     "compact",
     "find",
     "load_query",
+    "missing_subjects",
     "render_table",
     "run",
     "term_to_json",
@@ -49,7 +50,7 @@ def find(name_or_path: str | Path, directory: Path | None = None) -> CannedQuery
         path = Path(text)
         if not path.is_file():
             raise QueryError("no such query file", source=text)
-        return load_query(path)
+        return load_query(path, require_header=False)
     known = catalog(directory)
     if text not in known:
         close = difflib.get_close_matches(text, known, n=3)
@@ -64,7 +65,47 @@ def run(store: Store, name_or_path: str | Path, params: Mapping[str, str] | None
     sparql = bind(query, params)
     try:
         return store.select(sparql)
+    except QueryError as error:
+        if error.source is None:  # the store does not know which file the text came from; say it
+            raise QueryError(str(error), source=str(query.path)) from None
+        raise
     except KgError:
         raise
     except Exception as error:  # a store's parser/evaluator error is the query's fault, not a bug in kg
         raise QueryError(f"the query failed to run: {error}", source=str(query.path)) from error
+
+
+#: What a parameter of each kind must name in the store to be known, as an ASK pattern on `?x`.
+_KNOWN_AS = {
+    "agency": "?x a <https://w3id.org/kgid/ontology#Agency>",
+    "region": "?x a <https://w3id.org/kgid/ontology#Region>",
+    "agency-or-region": "{ ?x a <https://w3id.org/kgid/ontology#Agency> } UNION "
+                        "{ ?x a <https://w3id.org/kgid/ontology#Region> }",
+    "topic": "?x a <http://www.w3.org/2004/02/skos/core#Concept>",
+    "iri": "?x ?p ?o",
+}
+_KIND_WORDS = {"agency": "agency", "region": "region", "agency-or-region": "agency or region",
+               "topic": "topic", "iri": "node"}
+_KIND_HINTS = {"agency": "; `kg query agencies` lists them",
+               "agency-or-region": "; `kg query agencies` lists them",
+               "topic": "; `kg query topics` lists them", "region": "", "iri": ""}
+
+
+def missing_subjects(store: Store, query: CannedQuery, params: Mapping[str, str] | None) -> list[str]:
+    """One sentence per parameter that names an agency, region, topic or node the store does not hold.
+
+    A query about an unknown agency would answer "no rows", which reads like "this agency had no visits";
+    `kg query` turns these sentences into an error instead (a typo such as `diskominfo:46` or `ppdi`).
+    """
+    problems = []
+    for name, value in (params or {}).items():
+        parameter = query.parameter(name)
+        if parameter is None or parameter.kind not in _KNOWN_AS or not value:
+            continue
+        term = to_term(parameter, value)
+        pattern = _KNOWN_AS[parameter.kind].replace("?x", term.n3())
+        if not store.ask(f"ASK {{ {pattern} }}"):
+            words = _KIND_WORDS[parameter.kind]
+            problems.append(f"unknown {words} {value!r} (parameter '{name}'): the store holds no such "
+                            f"{words}{_KIND_HINTS[parameter.kind]}")
+    return problems

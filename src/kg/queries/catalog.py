@@ -82,13 +82,21 @@ class CannedQuery:
         return next((p for p in self.parameters if p.name == name), None)
 
 
-def load_query(path: Path) -> CannedQuery:
-    """Read and check one .rq file; raise `DataFileError` naming the file and line on a bad header."""
+def load_query(path: Path, *, require_header: bool = True) -> CannedQuery:
+    """Read and check one .rq file; raise `DataFileError` naming the file and line on a bad header.
+
+    Canned queries must carry the header. A user's own file (`require_header=False`) may be plain
+    SPARQL: without a `# title:` line in its leading comments it runs as written, titled by its name.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(f"cannot read the query file ({error})", source=str(path)) from error
     lines = text.splitlines()
+    leading = [line for line in lines[: next((n for n, line in enumerate(lines) if not line.startswith("#")),
+                                             len(lines))]]
+    if not require_header and not any(_KEY_LINE.match(line) for line in leading):
+        return _plain_query(path, text)
     fields: dict[str, str] = {}
     parameters: list[Parameter] = []
     last_key: str | None = None
@@ -126,11 +134,11 @@ def load_query(path: Path) -> CannedQuery:
             raise DataFileError(f"the header lacks '# {key}: …'", source=f"{path}:1")
     body = "\n".join(lines[body_start:])
     markers = [n for n, line in enumerate(lines, start=1) if line.strip() == VALUES_MARKER]
-    if parameters and len(markers) != 1:
+    if parameters and not markers:
+        # Several markers are allowed: a UNION whose branches each need the parameters bound inside.
         raise DataFileError(
-            f"a query with parameters needs exactly one '{VALUES_MARKER}' line where they are bound "
-            f"(found {len(markers)})",
-            source=f"{path}:{markers[1] if len(markers) > 1 else body_start + 1}",
+            f"a query with parameters needs a '{VALUES_MARKER}' line where they are bound",
+            source=f"{path}:{body_start + 1}",
         )
     if not re.search(r"\bSELECT\b", body, flags=re.IGNORECASE):
         raise DataFileError("the query body has no SELECT", source=f"{path}:{body_start + 1}")
@@ -142,6 +150,12 @@ def load_query(path: Path) -> CannedQuery:
         path=path,
         parameters=tuple(parameters),
     )
+
+
+def _plain_query(path: Path, text: str) -> CannedQuery:
+    if not re.search(r"\bSELECT\b", text, flags=re.IGNORECASE):
+        raise DataFileError("the query has no SELECT (kg query runs SELECT queries)", source=str(path))
+    return CannedQuery(name=path.stem, title=path.stem, description="", sparql=text, path=path)
 
 
 def _parameter(match: re.Match[str], where: str, earlier: list[Parameter]) -> Parameter:

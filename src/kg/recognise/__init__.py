@@ -46,7 +46,7 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
                 or knowledge.roles.is_place(text, mention.span.start) \
                 or _PLURAL.search(text, max(0, mention.span.start - 12), mention.span.start) \
                 or _inside_agency(index, mention) \
-                or not _may_be_title(text, mention):
+                or not _may_be_title(text, mention, knowledge):
             continue
         opened = text[:mention.span.start].rstrip(" \t").endswith("(")
         title_end = title_extent(text, mention.span.end, index, knowledge, in_parentheses=opened)
@@ -64,6 +64,8 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
         if person is not None:
             extra.append(Mention("person", person.span, text[person.span.start:person.span.end],
                                  person.name, rule))
+            if rule == "recognise:name-after-title" and mention.value in knowledge.roles.list_roles:
+                extra.extend(_listed_names(text, person.span.end, index, knowledge))
     for mention in mentions:
         if mention.kind == "honorific" and not any(m.kind == "person" and m.span.start <= mention.span.start
                                                    < m.span.end for m in extra) \
@@ -112,14 +114,53 @@ _FOLLOWING_CONNECTOR = re.compile(r"(?:dan|serta|&)[ \t]+[A-Z]")
 _LEFT_CUE = re.compile(r"(?:,|selaku|sebagai|juga|merupakan|menjabat)[ \t]*$")
 
 
-def _may_be_title(text: str, role: Mention) -> bool:
-    """Cheap test before scanning: a title goes on in capitals ("Kepala Bidang IKP …", "Kepala, Budi") or
-    stands after a name ("Budi, kepala …"); "pegawai negeri" or "anggota keluarga" do neither."""
+def _may_be_title(text: str, role: Mention, knowledge: Knowledge) -> bool:
+    """Cheap test before scanning: a title goes on in capitals ("Kepala Bidang IKP …", "Kepala, Budi"),
+    runs over unit words in lower case to a name ("anggota komisi Dewi …") or stands after a name ("Budi,
+    kepala …"); "pegawai negeri" or "anggota keluarga" do none of these."""
     after = skip_space(text, role.span.end)
     following = text[after:after + 1]
     return following.isupper() or following in (",", "(") or role.text[:1].isupper() and following == "" \
         or role.text[:1].isupper() and _FOLLOWING_CONNECTOR.match(text, after) is not None \
-        or _LEFT_CUE.search(text, max(0, role.span.start - 12), role.span.start) is not None
+        or _LEFT_CUE.search(text, max(0, role.span.start - 12), role.span.start) is not None \
+        or _lower_unit_then_capital(text, after, knowledge)
+
+
+_LOWER_WORD = re.compile(r"([a-z]+)[ \t]+")
+
+
+def _lower_unit_then_capital(text: str, pos: int, knowledge: Knowledge) -> bool:
+    """"anggota komisi Dewi …": one or two lower-case unit words, then a capitalised word."""
+    for _ in range(2):
+        word = _LOWER_WORD.match(text, pos)
+        if word is None or word.group(1) not in knowledge.roles.title_words or word.group(1) in _JOINERS:
+            return False
+        pos = word.end()
+        if text[pos:pos + 1].isupper():
+            return True
+    return False
+
+
+_JOINERS = frozenset({"dan", "serta"})
+_LIST_LINK = re.compile(r"[ \t]*(?:,[ \t]*)?(?:dan|serta)[ \t]+|[ \t]*,[ \t]*")
+_MAX_LISTED = 6
+
+
+def _listed_names(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
+    """"anggota komisi Dewi Anggraini Siregar dan Ferry Tambunan": further full names listed after the
+    first one share its title (only for roles that name groups, `list_roles` in roles.yaml)."""
+    out: list[Mention] = []
+    while len(out) < _MAX_LISTED:
+        link = _LIST_LINK.match(text, pos)
+        if link is None:
+            break
+        person = name_after(text, link.end(), index, knowledge)
+        if person is None or person.span.start != link.end() or len(person.name.split()) < 2:
+            break
+        out.append(Mention("person", person.span, text[person.span.start:person.span.end], person.name,
+                           "recognise:name-in-list"))
+        pos = person.span.end
+    return out
 
 
 def _inside_agency(index: MentionIndex, mention: Mention) -> bool:

@@ -95,7 +95,40 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
         out.append(Mention("agency", Span(start, end), text[start:end], value, "recognise:unknown-agency"))
         codes = set(region[2].split("|")) if region is not None else set()
         out.extend(_acronym_forms(text, body, codes, value, blockers, regions))
+        if codes:
+            out.extend(_syllable_forms(text, body, codes, value, blockers, regions, start))
     return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{3,14})[ \t]+$")
+
+
+def _syllable_forms(text: str, words: list[str], codes: set[str], value: str, blockers: list, regions: list,
+                    name_start: int) -> list[Mention]:
+    """"Balmon Banjarmasin" for "Balai Monitor … Banjarmasin": a word made of the first letters of the
+    name's first words ("Bal" + "mon"), written before the same region, names the same body."""
+    out = []
+    for region_start, region_end, region_codes in regions:
+        if region_start == name_start or not codes & set(region_codes.split("|")):
+            continue
+        word = _WORD_BEFORE.search(text, max(0, region_start - 20), region_start)
+        if word is None or word.group(1) in words or overlaps(blockers, word.start(1), word.end(1)):
+            continue
+        if _syllables_of(word.group(1).casefold(), [w.casefold() for w in words if w not in _CONNECTORS]):
+            out.append(Mention("agency", Span(word.start(1), region_end), text[word.start(1):region_end], value,
+                               "recognise:unknown-agency-acronym"))
+    return out
+
+
+def _syllables_of(word: str, name: list[str], used: int = 0) -> bool:
+    """Whether `word` is prefixes of successive name words, from the first, over at least two words."""
+    if not word:
+        return used >= 2
+    if used >= len(name):
+        return False
+    part = name[used]
+    return any(part.startswith(word[:k]) and _syllables_of(word[k:], name, used + 1)
+               for k in range(min(len(part), len(word)), 0, -1))
 
 
 def _only_topics(text: str, start: int, end: int, topics: list[tuple[int, int]]) -> bool:

@@ -177,6 +177,8 @@ def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Ment
                                                                  mention.span.start)):
             continue
         region = pick_region(region_mention.value, knowledge, role.level)
+        if office is not None and _VENUE_BEFORE.search(text, max(0, office.start() - 6), office.start()):
+            continue  # "menyambut rombongan di Kantor Bupati Gianyar": where, not who
         if region is not None:
             start = office.start() if office is not None else mention.span.start
             span = Span(start, region_mention.span.end)
@@ -187,6 +189,7 @@ def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Ment
 # "ke Gubernur NTB", "kepada Bupati Sigi": a head's title as the goal of a visit or a letter
 _INSTITUTION_BEFORE = re.compile(r"(?<![\w-])(?:ke|kepada|dari|bersama|oleh)[ \t]+$", re.IGNORECASE)
 _NAME_REACH = 40
+_VENUE_BEFORE = re.compile(r"(?<![\w-])di[ \t]+$", re.IGNORECASE)
 
 
 def _names_follow(person_starts: list[int], pos: int) -> bool:

@@ -43,7 +43,9 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
                   knowledge: Knowledge) -> list[Post]:
     """Every post the article attests, one per (person, role, agency), in text order."""
     all_persons = [m for m in mentions if m.kind == "person"]
-    persons = [m for m in all_persons if m.rule != "recognise:name-after-honorific"]
+    persons = [m for m in all_persons if m.rule not in ("recognise:name-after-honorific",
+                                                         "recognise:name-in-list")]
+    listed_persons = [m for m in all_persons if m.rule == "recognise:name-in-list"]
     titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
     posts: list[Post] = []
     for title in titles:
@@ -60,17 +62,24 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
             agency, how = _companion_agency(text, title, posts[-1], agencies)
         if agency is None and not role.agency_type:
             agency, how = _visit_side(text, title, mentions, agencies)
+        if agency is None and not role.agency_type and posts:
+            agency, how = _recent_agency(title, posts, agencies)
         official = _official(person, knowledge)
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
         end = max(title.span.end, person.span.end)
-        confidence = {"title": 0.9, "role-region": 0.85, "title-region": 0.8, "delegation": 0.75, "sentence-source": 0.75,
-                      "companion": 0.7, "visit-side": 0.65, "none": 0.6}[how]
+        confidence = {"title": 0.9, "role-region": 0.85, "title-region": 0.8, "delegation": 0.75,
+                      "sentence-source": 0.75, "companion": 0.7, "visit-side": 0.65, "recent": 0.6,
+                      "none": 0.6}[how]
         if before:
             confidence -= 0.05
         rule = f"resolve:post-{'name-title' if before else 'title-name'}-{how}"
         posts.append(Post(official, role_id, role.label, " ".join(title.text.split()), agency,
                           Span(start, end), round(confidence, 2), rule))
+        for listed in _listed_after(person, listed_persons):
+            posts.append(Post(_official(listed, knowledge), role_id, role.label, " ".join(title.text.split()),
+                              agency, Span(start, listed.span.end), round(confidence - 0.05, 2),
+                              rule + "-listed"))
     return _merge_posts(posts)
 
 
@@ -199,6 +208,38 @@ def _visit_side(text: str, title: Mention, mentions: tuple[Mention, ...], agenci
     visitor, host_agency = _lead_sides(text, mentions, agencies, title.span.start)
     chosen = host_agency if host else visitor
     return (chosen, "visit-side") if chosen is not None else (None, "none")
+
+
+_LIST_GAP = 12
+
+
+def _listed_after(person: Mention, listed: list[Mention]) -> list[Mention]:
+    """The names listed right after `person` ("… Dewi Siregar dan Ferry Tambunan"), in order."""
+    out = []
+    end = person.span.end
+    for other in listed:
+        if end <= other.span.start <= end + _LIST_GAP:
+            out.append(other)
+            end = other.span.end
+    return out
+
+
+_RECENT_REACH = 500
+
+
+def _recent_agency(title: Mention, posts: list[Post], agencies: list[Agency]) -> tuple[Agency | None, str]:
+    """"Kepala Diskominfotik Nunukan, X, mengatakan … . Kabid Statistik dan Persandian, Y, menambahkan":
+    with no cue at all, a unit's official speaks for the agency of the official just quoted, if no other
+    agency is named in between (a government's head is not the agency of a unit head)."""
+    previous = next((p for p in reversed(posts) if p.agency is not None
+                     and p.agency.type_id not in _GOVERNMENTS), None)
+    if previous is None or previous.agency is None \
+            or not 0 <= title.span.start - previous.span.end <= _RECENT_REACH:
+        return None, "none"
+    if any(previous.span.end <= a.span.start < title.span.start and a.key != previous.agency.key
+           for a in agencies):
+        return None, "none"
+    return previous.agency, "recent"
 
 
 def _companion_agency(text: str, title: Mention, previous: Post, agencies: list[Agency]) \
