@@ -2,7 +2,7 @@
 
 A gold folder holds `<id>.yaml` files, each paired with its article: `<id>.txt` beside it, or the article
 of that id inside a `.jsonl` or `.html` file of the same folder. The format is documented in
-docs/gold-format.md. The loader is strict on purpose: a typo in a gold file (an unknown key, a region code
+the README (section "Gold annotations and `kg eval`"). The loader is strict on purpose: a typo in a gold file (an unknown key, a region code
 that does not exist, a role id outside the shared list) would otherwise silently turn into a "miss" or a
 "spurious" fact and distort every score, so each problem is reported with the file and the line.
 """

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
 from fake_pipeline import stored_quads
 
 from kg.cli import main
@@ -78,3 +80,33 @@ def test_build_records_progress_for_watchers(fake_pipeline, articles, store_dir)
     main(["build", str(articles), "--store", str(store_dir), "--batch-size", "1"])
     progress = json.loads((store_dir / "build-progress.json").read_text())
     assert progress["committed_articles"] == 3 and progress["state"] == "done"
+
+
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("empty.txt", "", "the article is empty"),
+    ("blank.txt", "  \n\t\n", "the article is empty"),
+    ("feed.jsonl", '{"id": "x1", "title": "no body"}\n', ":1: the object has no 'text' string"),
+    ("list.jsonl", "[1, 2]\n", ":1: each line must be a JSON object"),
+    ("locked.txt", "diskominfo:64 dprd:64 none", "cannot read the file (Permission denied)"),
+])
+def test_each_bad_input_is_one_problem_line_and_the_store_keeps_everything(
+        fake_pipeline, articles, store_dir, tmp_path, capsys, monkeypatch, name, content, words):
+    main(["build", str(articles), "--store", str(store_dir)])
+    before = stored_quads(store_dir)
+    capsys.readouterr()
+    bad = tmp_path / name
+    bad.write_text(content, encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:  # root can read any file, so refuse the way a chmod 000 would
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["build", str(bad), "--store", str(store_dir)]) == 2
+    captured = capsys.readouterr()
+    problems = [line for line in captured.err.splitlines() if line.startswith("problem:")]
+    assert len(problems) == 1 and str(bad) in problems[0] and words in problems[0]
+    assert "Traceback" not in captured.err and "problem:" not in captured.out
+    assert stored_quads(store_dir) == before

@@ -134,7 +134,19 @@ def test_acronym_of_an_unknown_body_shares_its_key(knowledge: Knowledge) -> None
 
 
 def test_office_of_a_regional_head_is_the_regional_government(knowledge: Knowledge) -> None:
-    assert keys(knowledge, "Pertemuan berlangsung di Kantor Gubernur Kaltim, Samarinda.") == ["pemda:64"]
+    assert keys(knowledge, "Rombongan bertolak ke Kantor Gubernur Kaltim, Samarinda.") == ["pemda:64"]
+    assert keys(knowledge, "Pertemuan berlangsung di ruang rapat Kantor Gubernur Kaltim.") == ["pemda:64"]
+
+
+def test_office_right_after_di_is_only_the_venue(knowledge: Knowledge) -> None:
+    assert keys(knowledge, "Kepala Diskominfo Gianyar menyambut rombongan di Kantor Bupati Gianyar.") \
+        == ["diskominfo:51.04"]
+
+
+def test_head_title_with_no_name_names_the_government(knowledge: Knowledge) -> None:
+    assert keys(knowledge, "Kepala BPS NTB melakukan kunjungan kehormatan ke Gubernur NTB di Mataram.") \
+        == ["bps:52", "pemda:52"]
+    assert keys(knowledge, "Ia diterima Gubernur NTB, Drs. Lalu Sapri, di ruang kerjanya.") == []
 
 
 # ---- posts ----------------------------------------------------------------------------------------

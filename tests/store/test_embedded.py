@@ -202,3 +202,18 @@ def test_failed_write_is_a_store_error_and_loses_nothing(store_dir):
         finally:
             store._ox = real
         assert quads(store) == before
+
+
+def test_a_lock_file_that_cannot_be_opened_is_a_store_error(store_dir, monkeypatch):
+    with open_store(store_dir, create=True):
+        pass
+    real_open = os.open
+
+    def refusing_open(path, flags, *args):
+        if str(path).endswith("/lock"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    with pytest.raises(StoreError, match="cannot open the store's lock file \\(Permission denied\\)"):
+        open_store(store_dir, readonly=True)

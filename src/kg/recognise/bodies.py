@@ -100,7 +100,7 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
     return out
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{3,14})[ \t]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{3,14})[ \t]+$")  # acronyms in capitals: _acronym_forms
 
 
 def _syllable_forms(text: str, words: list[str], codes: set[str], value: str, blockers: list, regions: list,
@@ -112,7 +112,8 @@ def _syllable_forms(text: str, words: list[str], codes: set[str], value: str, bl
         if region_start == name_start or not codes & set(region_codes.split("|")):
             continue
         word = _WORD_BEFORE.search(text, max(0, region_start - 20), region_start)
-        if word is None or word.group(1) in words or overlaps(blockers, word.start(1), word.end(1)):
+        if word is None or word.group(1) in words or word.group(1).isupper() \
+                or overlaps(blockers, word.start(1), word.end(1)):
             continue
         if _syllables_of(word.group(1).casefold(), [w.casefold() for w in words if w not in _CONNECTORS]):
             out.append(Mention("agency", Span(word.start(1), region_end), text[word.start(1):region_end], value,

@@ -24,6 +24,7 @@ _MAX_NAME_WORDS = 5
 # between a title and its name: a comma, and words that introduce the name ("yakni", "bernama")
 _GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*)?"
                               r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")  # "…, yang baru dilantik, X"
+_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "tiba", "setibanya"})
 _GAP_DEGREE = re.compile(r"[ \t]*,?[ \t]*")
 
 
@@ -173,6 +174,9 @@ def name_before(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) 
         tokens.pop()
     while words and words[-1].group().endswith("."):
         words.pop()
+    if words and tokens and tokens[-1].group() in _PLACE_PREPOSITIONS \
+            and _GAP_NAME.fullmatch(text[tokens[-1].end():words[0].start()]):
+        return None  # "Setibanya di Pelabuhan Tanjung Emas, Gubernur …": a place, not a person
     while words and not _is_name_word(words[0].group(), knowledge, first=True):
         words.pop(0)  # "Sebelumnya Juli Aswinsyah, …": the opener is not part of the name
     if len(words) < 2:

@@ -189,6 +189,8 @@ def _lead_sides(text: str, mentions: tuple[Mention, ...], agencies: list[Agency]
         end = end_match.start() if end_match else len(text)
         earlier = [a for a in agencies if start <= a.span.start and a.span.end <= trigger.span.start]
         later = [a for a in agencies if trigger.span.end <= a.span.start and a.span.end <= end]
+        if not earlier and later and found is not None and found[0].key != later[0].key:
+            earlier = [found[0]]  # "Keesokan harinya, tim bertandang ke Y": the same visitors
         if earlier and later and earlier[0].key != later[0].key:
             pair = (earlier[0], later[0])
             if _RECEIVES.search(text, max(start, trigger.span.start - 30), trigger.span.start):

@@ -23,7 +23,11 @@ class StoreLock:
         self.path = folder / LOCK_NAME
         self.shared = shared
         self._fd: int | None = None
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreError(f"cannot open the store's lock file ({error.strerror}); kg needs to write in "
+                             "the store folder, even to read it", source=str(folder)) from None
         mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         try:
             fcntl.flock(fd, mode | fcntl.LOCK_NB)
