@@ -1,10 +1,11 @@
 """Gold annotations: what an article states, written by a person, against which the extractor is scored.
 
 A gold folder holds `<id>.yaml` files, each paired with its article: `<id>.txt` beside it, or the article
-of that id inside a `.jsonl` or `.html` file of the same folder. The format is documented in
-the README (section "Gold annotations and `kg eval`"). The loader is strict on purpose: a typo in a gold file (an unknown key, a region code
-that does not exist, a role id outside the shared list) would otherwise silently turn into a "miss" or a
-"spurious" fact and distort every score, so each problem is reported with the file and the line.
+of that id inside a `.jsonl` or `.html` file of the same folder. The format is documented in the
+README (section "Gold annotations and `kg eval`"). The loader is strict on purpose: a typo in a gold
+file (an unknown key, a region code that does not exist, a role id outside the shared list) would
+otherwise silently turn into a "miss" or a "spurious" fact and distort every score, so each problem is
+reported with the file and the line.
 """
 
 from __future__ import annotations

@@ -110,3 +110,11 @@ def test_each_bad_input_is_one_problem_line_and_the_store_keeps_everything(
     assert len(problems) == 1 and str(bad) in problems[0] and words in problems[0]
     assert "Traceback" not in captured.err and "problem:" not in captured.out
     assert stored_quads(store_dir) == before
+
+
+def test_a_folder_without_articles_says_so(fake_pipeline, tmp_path, store_dir, capsys):
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "cat.jpg").write_bytes(b"\xff\xd8")
+    assert main(["build", str(tmp_path / "photos"), "--store", str(store_dir)]) == 0
+    captured = capsys.readouterr()
+    assert f"no articles found in {tmp_path / 'photos'}" in captured.err and "note" not in captured.out

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.server
 # Canned queries Virtuoso 7.2 answers wrongly (standard SPARQL 1.1 that Oxigraph answers right). Strict:
 # once a query is rewritten in a form Virtuoso gets right this test fails, and the entry must go.
 VIRTUOSO_CANNOT = {
-    "visits-between": "Virtuoso 7.2 returns no rows for the property paths (kg:serves?/kg:partOf*) this query "
-                      "uses to match an agency by the regions above it; Oxigraph and the embedded store do",
+    "visits-between": "Virtuoso 7.2 returns no rows for the property paths (kg:serves?/kg:partOf*) this "
+                      "query uses to match an agency by the regions above it; Oxigraph and the embedded "
+                      "store do",
 }
 
 

@@ -57,6 +57,9 @@ def register(app: click.Group) -> None:
 
                 summary = ingest(list(paths), kg_store, batch_size=batch_size, resolutions=judgements,
                                  rebuild=rebuild, progress=show)
+        if summary.read == 0 and not summary.problems:
+            click.echo(f"note: no articles found in {', '.join(map(str, paths))} (kg reads .txt, .jsonl and "
+                       ".html files)", err=True)
         _report(summary, store, verbose)
 
 
