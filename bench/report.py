@@ -41,10 +41,10 @@ def _machine(report: dict) -> str:
 def _query_time(q: dict | None) -> str:
     if not q:
         return "–"
-    if "timeout_s" in q:
+    if q.get("timeout_s"):
         return f"> {q['timeout_s']:.0f}"
     if "error" in q:
-        return "error"
+        return "timed out" if "timed out" in str(q["error"]) else "error"
     if "skipped" in q:
         return "skipped"
     return _s(q["best_s"])

@@ -45,7 +45,30 @@ def _folder_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def choose_parameters(store) -> dict[str, dict[str, str]]:
+def snapshot_queries(work: Path, attempts: int = 12) -> Path:
+    """A copy of queries/*.rq taken once, so a query edited while the benchmark runs cannot break it.
+
+    A copy caught half-way through someone's edit fails to load; it is taken again a little later.
+    """
+    from kg.errors import KgError
+    from kg.paths import QUERIES_DIR
+    from kg.queries import catalog
+
+    folder = work / "queries"
+    for attempt in range(attempts):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(QUERIES_DIR, folder)
+        try:
+            catalog(folder)
+            return folder
+        except KgError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(10)
+    return folder
+
+
+def choose_parameters(store, queries: Path) -> dict[str, dict[str, str]]:
     """Values for every required parameter of every canned query, taken from what the store holds."""
     from kg.queries import catalog
 
@@ -58,14 +81,14 @@ def choose_parameters(store) -> dict[str, dict[str, str]]:
         "fact": str(visit[0]["visit"]) if visit else None,
     }
     chosen: dict[str, dict[str, str]] = {}
-    for name, query in catalog().items():
+    for name, query in catalog(queries).items():
         values = {p.name: by_kind.get(p.name) for p in query.parameters if p.required}
         if all(values.values()):
             chosen[name] = {k: v for k, v in values.items() if v}
     return chosen
 
 
-def time_query(store, name: str, parameters: dict[str, str], repeat: int = 3) -> dict[str, object]:
+def time_query(store, path: Path, parameters: dict[str, str], repeat: int = 3) -> dict[str, object]:
     """First and best time of one canned query; a query slower than 5 s is run once."""
     from kg.queries import run
 
@@ -73,23 +96,25 @@ def time_query(store, name: str, parameters: dict[str, str], repeat: int = 3) ->
     try:
         for _ in range(repeat):
             started = time.perf_counter()
-            rows = len(run(store, name, parameters))
+            rows = len(run(store, path, parameters))
             times.append(time.perf_counter() - started)
             if times[-1] > 5:
                 break
     except Exception as error:  # one failing query must not lose the others' figures
+        if "timed out" in str(error):  # the server's --timeout-s or the client's socket timeout
+            return {"timeout_s": getattr(store, "timeout", None), "error": str(error)[:300]}
         return {"error": f"{type(error).__name__}: {error}"[:300]}
     return {"first_s": round(times[0], 4), "best_s": round(min(times), 4), "rows": rows}
 
 
 def time_embedded_queries(
-    location: Path, parameters: dict[str, dict[str, str]], timeout: float
+    location: Path, parameters: dict[str, dict[str, str]], timeout: float, queries: Path
 ) -> dict[str, dict]:
     """Each canned query in its own process on the store opened read-only, so a runaway one is stopped."""
     from kg.queries import catalog
 
     results: dict[str, dict] = {}
-    for name in sorted(catalog()):
+    for name in sorted(catalog(queries)):
         if name not in parameters:
             results[name] = {"skipped": "a required parameter has no value in this store"}
             continue
@@ -97,7 +122,7 @@ def time_embedded_queries(
             sys.executable,
             str(Path(__file__)),
             "--query-child",
-            name,
+            str(queries / f"{name}.rq"),
             "--store",
             str(location),
             "--params",
@@ -117,16 +142,16 @@ def time_embedded_queries(
     return results
 
 
-def time_server_queries(store, parameters: dict[str, dict[str, str]]) -> dict[str, dict]:
+def time_server_queries(store, parameters: dict[str, dict[str, str]], queries: Path) -> dict[str, dict]:
     """Each canned query over HTTP; the server's own --timeout-s stops a runaway one."""
     from kg.queries import catalog
 
     results: dict[str, dict] = {}
-    for name in sorted(catalog()):
+    for name in sorted(catalog(queries)):
         if name not in parameters:
             results[name] = {"skipped": "a required parameter has no value in this store"}
             continue
-        results[name] = time_query(store, name, parameters[name])
+        results[name] = time_query(store, queries / f"{name}.rq", parameters[name])
     return results
 
 
@@ -151,7 +176,7 @@ def _profile_top(profiler, count: int) -> list[dict[str, object]]:
 
 
 def child(
-    corpus: Path, location: Path, batch_size: int, max_seconds: float, profile: int = 0
+    corpus: Path, location: Path, batch_size: int, max_seconds: float, queries: Path, profile: int = 0
 ) -> dict[str, object]:
     """Ingest the corpus into a new embedded store, then time the canned queries on it."""
     from kg.ingest import ingest
@@ -191,7 +216,7 @@ def child(
         ingest_s = time.perf_counter() - started
         if profiler is not None:
             profiler.disable()
-        parameters = choose_parameters(store)
+        parameters = choose_parameters(store, queries)
     return {
         "articles_stored": stored,
         "stopped_by_time_budget": stopped,
@@ -212,7 +237,7 @@ def child(
 
 
 def server_phase(
-    location: Path, work: Path, parameters: dict[str, dict[str, str]], timeout: float
+    location: Path, work: Path, parameters: dict[str, dict[str, str]], timeout: float, queries: Path
 ) -> dict[str, object]:
     """Export the store, bulk-load it into an Oxigraph server folder, serve it and time the queries."""
     from sparql_http import HttpSparqlStore, OxigraphServer
@@ -240,7 +265,9 @@ def server_phase(
     dump.unlink()
     try:
         with OxigraphServer(binary, folder, query_timeout_s=int(timeout)) as server:
-            result["queries"] = time_server_queries(HttpSparqlStore(server.endpoint, timeout), parameters)
+            result["queries"] = time_server_queries(
+                HttpSparqlStore(server.endpoint, timeout), parameters, queries
+            )
             result["server_peak_rss_mb"] = server.peak_rss_mb()
         result["store_bytes"] = _folder_bytes(folder)
     finally:
@@ -258,7 +285,12 @@ def _corpus(work: Path, articles: int, seed: int) -> Path:
 
 
 def _rows_agree(embedded: dict, server: dict) -> bool | None:
-    pairs = [(e.get("rows"), server.get(name, {}).get("rows")) for name, e in embedded.items() if "rows" in e]
+    """Whether every query that finished on both sides returned as many rows on each."""
+    pairs = [
+        (e["rows"], server[name]["rows"])
+        for name, e in embedded.items()
+        if "rows" in e and "rows" in server.get(name, {})
+    ]
     return all(a == b for a, b in pairs) if pairs else None
 
 
@@ -280,23 +312,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--query-child", help=argparse.SUPPRESS)
     parser.add_argument("--params", default="{}", help=argparse.SUPPRESS)
+    parser.add_argument("--queries", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.query_child:
         from kg.store.embedded import open_store
 
         with open_store(args.store, readonly=True) as store:
-            print(json.dumps(time_query(store, args.query_child, json.loads(args.params))))
+            print(json.dumps(time_query(store, Path(args.query_child), json.loads(args.params))))
         return 0
     if args.child:
-        print(
-            json.dumps(child(args.corpus, args.store, args.batch_size, args.max_ingest_seconds, args.profile))
+        result = child(
+            args.corpus, args.store, args.batch_size, args.max_ingest_seconds, args.queries, args.profile
         )
+        print(json.dumps(result))
         return 0
 
     machine = describe()
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    runs = []
+    queries = snapshot_queries(work)
+    runs: list[dict[str, object]] = []
+
+    def write_report() -> None:
+        """Written after every size, so a later failure never loses the figures already taken."""
+        report = {
+            "benchmark": "store_bench",
+            "machine": {
+                **machine,
+                "finished": describe()["date"],
+                "load_average_end": describe()["load_average"],
+            },
+            "seed": args.seed,
+            "batch_size": args.batch_size,
+            "max_ingest_seconds": args.max_ingest_seconds,
+            "query_timeout": args.query_timeout,
+            "queries": sorted(p.stem for p in queries.glob("*.rq")),
+            "runs": runs,
+        }
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
     try:
         for articles in args.articles:
             corpus = _corpus(work, articles, args.seed)
@@ -314,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
                 str(args.batch_size),
                 "--max-ingest-seconds",
                 str(args.max_ingest_seconds),
+                "--queries",
+                str(queries),
                 "--profile",
                 str(args.profile),
             ]
@@ -321,33 +378,27 @@ def main(argv: list[str] | None = None) -> int:
             done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False, cwd=ROOT)
             if done.returncode != 0:
                 runs.append({"articles": articles, "error": f"ingest child exited {done.returncode}"})
+                write_report()
                 continue
-            run = {"articles": articles, "embedded": json.loads(done.stdout)}
-            parameters = run["embedded"]["parameters"]
-            run["embedded"]["queries"] = time_embedded_queries(location, parameters, args.query_timeout)
-            if not args.no_server:
-                run["server"] = server_phase(location, work, parameters, args.query_timeout)
-                run["rows_agree"] = _rows_agree(run["embedded"]["queries"], run["server"]["queries"])
+            run: dict = {"articles": articles, "embedded": json.loads(done.stdout)}
             runs.append(run)
-            print(json.dumps(run)[:2000], file=sys.stderr)
+            parameters = run["embedded"]["parameters"]
+            run["embedded"]["queries"] = time_embedded_queries(
+                location, parameters, args.query_timeout, queries
+            )
+            write_report()
+            if not args.no_server:
+                try:
+                    run["server"] = server_phase(location, work, parameters, args.query_timeout, queries)
+                    run["rows_agree"] = _rows_agree(run["embedded"]["queries"], run["server"]["queries"])
+                except Exception as error:  # keep the embedded figures whatever the server half does
+                    run["server"] = {"error": f"{type(error).__name__}: {error}"[:300]}
+                write_report()
+            print(json.dumps(run)[:1000], file=sys.stderr)
             shutil.rmtree(location, ignore_errors=True)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
-    report = {
-        "benchmark": "store_bench",
-        "machine": {
-            **machine,
-            "finished": describe()["date"],
-            "load_average_end": describe()["load_average"],
-        },
-        "seed": args.seed,
-        "batch_size": args.batch_size,
-        "max_ingest_seconds": args.max_ingest_seconds,
-        "runs": runs,
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

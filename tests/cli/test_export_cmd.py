@@ -60,3 +60,11 @@ def test_import_of_a_missing_file(store_dir, tmp_path, capsys):
 def test_export_of_a_missing_store(store_dir, capsys):
     assert main(["export", "--store", str(store_dir), "--format", "turtle"]) == 2
     assert "no kg store here yet" in capsys.readouterr().err
+
+
+def test_import_of_a_broken_file_into_a_new_store_leaves_no_store_behind(store_dir, tmp_path, capsys):
+    broken = tmp_path / "broken.nq"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    assert main(["import", str(broken), "--store", str(store_dir)]) == 2
+    assert f"{broken}: does not parse as nquads" in capsys.readouterr().err
+    assert not store_dir.exists()

@@ -105,3 +105,18 @@ def test_trailer_marker_near_the_top_only_blanks_its_line(knowledge: Knowledge) 
     result = cleaned(knowledge, text)
     assert "Muat lebih banyak" not in result.text
     assert result.text.count("Diskominfo Kaltim menerima") == 3
+
+
+def test_copyright_footer_is_blanked(knowledge: Knowledge) -> None:
+    text = BODY + "Hak Cipta © 2024 Pemerintah Provinsi Kalimantan Timur\n© 2024 Diskominfo Kukar\n"
+    result = cleaned(knowledge, text)
+    assert "Pemerintah Provinsi" not in result.text and "Kukar" not in result.text
+    assert result.text.startswith(BODY)
+
+
+def test_menus_breadcrumbs_and_related_links_are_blanked(knowledge: Knowledge) -> None:
+    junk = ["NEWS | SAMARINDA | KALTIM | NASIONAL", "Home › Pemerintahan › Kutai Timur",
+            "» Bupati Kukar Resmikan Jembatan Baru", "Artikel Terkait: Diskominfo Bontang Gelar Pelatihan"]
+    result = cleaned(knowledge, "\n".join(junk) + "\n" + BODY)
+    assert result.text.strip().startswith("SAMARINDA – Diskominfo Kaltim")
+    assert result.text.endswith(BODY)

@@ -201,3 +201,34 @@ def test_invalid_yaml_and_missing_file(lexicon_copy: Path) -> None:
     (lexicon_copy / "person_titles.yaml").unlink()
     with pytest.raises(DataFileError, match="knowledge file is missing"):
         load_knowledge(lexicon_copy)
+
+
+def test_genre_lists_in_a_copy_change_resolution(knowledge: Knowledge, lexicon_copy: Path) -> None:
+    text = "Lembaga Sandi bersama LPSE bertemu. Ketua Pokja LPSE Kaltim, Budi Santoso, hadir."
+    assert "unresolved:lpse" not in agency_keys(knowledge, text)
+    path = lexicon_copy / "agency_types.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("unresolved_bodies: [BAKTI,",
+                                                             "unresolved_bodies: [LPSE, BAKTI,"),
+                    encoding="utf-8")
+    assert "unresolved:lpse" in agency_keys(load_knowledge(lexicon_copy), text)
+
+
+def test_unit_word_with_unknown_agency_type_names_the_file(lexicon_copy: Path) -> None:
+    path = lexicon_copy / "roles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("unit_words: {Komisi: dprd,",
+                                                             "unit_words: {Komisi: dprdd,"), encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_knowledge(lexicon_copy)
+    assert f"roles.yaml:{line_of(path, 'unit_words: {')}" in str(caught.value)
+    assert "unknown agency type 'dprdd'" in str(caught.value)
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("offices: {Camat: Kecamatan,", "offices: {Camatt: Kecamatan,", "must be a role form"),
+    ("list_roles: [anggota, staf]", "list_roles: [anggota, stafff]", "unknown role ids"),
+])
+def test_bad_office_or_list_role(lexicon_copy: Path, old: str, new: str, problem: str) -> None:
+    path = lexicon_copy / "roles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    with pytest.raises(DataFileError, match=f"roles.yaml.*{problem}"):
+        load_knowledge(lexicon_copy)

@@ -103,7 +103,8 @@ def test_members_listed_in_lower_case_share_the_title(knowledge: Knowledge) -> N
 
 @pytest.mark.parametrize("text, expected", [
     ("Diskominfo Kota Sorong berkunjung ke Diskominfo Manokwari. Pimpinan rombongan, Kepala Seksi "
-     "Pengelolaan Media, Paulus Wanma, menjelaskan tujuan.", ("Paulus Wanma", "kepala-seksi", "diskominfo:96.71")),
+     "Pengelolaan Media, Paulus Wanma, menjelaskan tujuan.",
+     ("Paulus Wanma", "kepala-seksi", "diskominfo:96.71")),
     ("Tim Kemkominfo mengunjungi Diskominfo Banggai. Tim yang dipimpin Pranata Humas Ahli Madya, Retno "
      "Hapsari, diterima di Luwuk.", ("Retno Hapsari", "pranata-humas-ahli-madya", "kemkominfo")),
 ])
@@ -164,7 +165,8 @@ def test_a_city_hall_is_a_building_not_a_body(knowledge: Knowledge) -> None:
 
 
 def test_untyped_national_body_keeps_one_key(knowledge: Knowledge) -> None:
-    assert keys(knowledge, "Titik akses dibangun Pemprov Kalteng bersama BAKTI.") == ["pemda:62", "unresolved:bakti"]
+    assert keys(knowledge, "Titik akses dibangun Pemprov Kalteng bersama BAKTI.") \
+        == ["pemda:62", "unresolved:bakti"]
 
 
 @pytest.mark.parametrize("text, key", [
@@ -175,3 +177,50 @@ def test_untyped_national_body_keeps_one_key(knowledge: Knowledge) -> None:
 ])
 def test_lexicon_forms_of_the_wider_genre(knowledge: Knowledge, text: str, key: str) -> None:
     assert key in keys(knowledge, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pranata Humas Ahli Muda pada Diskominfo Paser, Rina Oktavia, menjelaskan.",
+     ("Rina Oktavia", "pranata-humas-ahli-muda", "diskominfo:64.01")),
+    ("Kepala Seksi Layanan Informasi pada Bidang IKP Diskominfo Berau, Hendra Wijaya, hadir.",
+     ("Hendra Wijaya", "kepala-seksi", "diskominfo:64.03")),
+    ("Anggota DPRD Kaltim dari Fraksi Golkar, Sarkowi V Zahry, bertanya.",
+     ("Sarkowi V Zahry", "anggota", "dprd:64")),
+    ("Rombongan dari Diskominfo Kutim dipimpin langsung Kepala Bidang Statistik, Andi Ramli.",
+     ("Andi Ramli", "kepala-bidang", "diskominfo:64.08")),
+])
+def test_linking_words_inside_titles(knowledge: Knowledge, text: str,
+                                     expected: tuple[str, str, str | None]) -> None:
+    assert posts(knowledge, text) == [expected]
+
+
+def test_unit_official_of_the_articles_only_agency(knowledge: Knowledge) -> None:
+    text = ("Diskominfo Kaltim menerima tamu dari Jakarta. Hadir pula Kepala Bidang Aptika, Rudi Hartono, "
+            "bersama Pemprov Kaltim.")
+    assert posts(knowledge, text) == [("Rudi Hartono", "kepala-bidang", "diskominfo:64")]
+    two = "Diskominfo Kaltim dan Diskominfo Berau bertemu. Hadir Kepala Bidang Aptika, Rudi Hartono."
+    assert posts(knowledge, two) == [("Rudi Hartono", "kepala-bidang", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sekretaris Diskominfo Santik Kota Palu, Nurjannah Lasa, memandu diskusi.",
+     ("Nurjannah Lasa", "sekretaris", "diskominfo:72.71")),
+    ("Kepala Diskominfo Staper Kutai Timur, Roy Simanjuntak, menerima tamu.",
+     ("Roy Simanjuntak", "kepala", "diskominfo:64.08")),
+    ("Menteri Komunikasi dan Digital Meutya Rahma meresmikan program itu.",
+     ("Meutya Rahma", "menteri", "komdigi")),
+])
+def test_local_name_word_between_agency_and_region(knowledge: Knowledge, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    assert posts(knowledge, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dinas Komunikasi dan Informatika bersama Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sanggau "
+     "berkunjung ke Sidoarjo.", ["disdukcapil:61.03", "diskominfo:61.03"]),
+    ("Diskominfo dan Disdukcapil Sanggau Studi Tiru ke Sidoarjo", ["disdukcapil:61.03", "diskominfo:61.03"]),
+    ("Diskominfo menerima Disdukcapil Sanggau.", ["disdukcapil:61.03"]),
+])
+def test_agencies_named_together_share_the_region(knowledge: Knowledge, text: str,
+                                                  expected: list[str]) -> None:
+    assert keys(knowledge, text) == expected

@@ -9,7 +9,7 @@ import click
 from kg.cli.common import store_option
 from kg.errors import InputError
 from kg.store.embedded import open_store
-from kg.store.transfer import FORMATS, export_store, import_file
+from kg.store.transfer import FORMATS, export_store, load_parsed, parse_file
 
 _FORMAT_HELP = ("turtle and ntriples: all facts merged into one graph; trig and nquads: one named graph "
                 "per article (provenance kept); jsonld: compact JSON-LD with kg's context.")
@@ -50,8 +50,9 @@ def register(app: click.Group) -> None:
         """
         if not file.is_file():
             raise InputError("no such file", source=str(file))
+        staged = parse_file(file, format_name)  # a file that does not parse leaves no store behind
         with open_store(store, create=True) as kg_store:
-            result = import_file(kg_store, file, format_name)
+            result = load_parsed(kg_store, staged)
             counts = kg_store.counts()
         click.echo(f"imported {result.triples} triples ({result.graphs} named graphs) from {file}; "
                    f"the store holds {counts.articles} articles, {counts.triples} triples")

@@ -24,9 +24,19 @@ _SCORE = re.compile(
     re.IGNORECASE,
 )
 _RANK = re.compile(
-    r"(?<![\w-])(?:peringkat|ranking|rangking|urutan|posisi)\s+(?:ke[-\s]?(?P<n>\d{1,3})|(?P<word>[a-z]+))"
+    r"(?<![\w-])(?:peringkat|ranking|rangking|urutan|posisi|juara)\s+"
+    r"(?:(?:ke[-\s]?)?(?P<n>\d{1,3})(?![\d.,]\d|\s*(?:persen|%))|(?P<roman>[IVX]{1,4})(?![\w-])"
+    r"|(?P<word>[a-z]+))"
     r"(?:\s+(?:dari|dari\s+total)\s+(?P<of>\d{1,3}))?",
     re.IGNORECASE,
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+# A value written right after the index's name, its body between: "nilai Indeks SPBE 3,12",
+# "Indeks SPBE Pemkab Kukar 3.45". Only a decimal counts, so a year or a count is never a score.
+_SCORE_AFTER_NAME = re.compile(
+    r"(?:\s*\([^)]{1,20}\))?\s+(?:(?:[A-Z][\w.-]*|kota|kabupaten|provinsi)\s+){0,4}"
+    r"(?:(?:sebesar|senilai|yakni|yaitu|mencapai|di\s+angka)\s+)?"
+    r"(?P<value>\d{1,3}[.,]\d{1,4})(?![\d/]|[.,]\d)"
 )
 _YEAR = re.compile(r"(?<![\d/.-])(?:(?:tahun|TA\.?)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 AWARDER_CUE = re.compile(
@@ -36,7 +46,11 @@ AWARDER_CUE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_CUE = re.compile(r"(?<![\w-])(?:di|ke|dari|oleh|se)[\s-]+$", re.IGNORECASE)
-GRADE_CUE = r"(?:predikat|kategori|kriteria|status|sebagai|dengan\s+nilai)\s*[“\"'‘]?\s*"
+GRADE_CUE = (
+    r"(?:(?:predikat|kategori|kriteria|status|sebagai|dengan\s+nilai|badan\s+publik"
+    r"(?:\s+(?:berkualifikasi|berpredikat|berstatus))?)\s*[“\"'‘]?\s*"
+    r"|[–—:]\s*(?=(?-i:[A-Z])))"  # a list item: "Pemerintah Kota Payakumbuh – Informatif"
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +66,9 @@ def grade_patterns(words: tuple[str, ...]) -> Grades:
     if not words:
         return Grades(None, None)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    cued = re.compile(rf"(?:{GRADE_CUE}|[“\"'‘])(?P<grade>{alternation})(?![\w-])", re.IGNORECASE)
+    # a grade in quotes only when the quotes close right after it (not a quote that opens a speech)
+    quoted = rf"[“\"'‘](?=(?:{alternation})[”\"'’])"
+    cued = re.compile(rf"(?:{GRADE_CUE}|{quoted})(?P<grade>{alternation})(?![\w-])", re.IGNORECASE)
     long_words = [w for w in words if len(w) >= 9]
     bare = None
     if long_words:
@@ -81,7 +97,9 @@ def nearest(matches: list[re.Match[str]], anchor: Span) -> re.Match[str] | None:
 
 
 def score(text: str, start: int, end: int, anchor: Span) -> Decimal | None:
-    match = nearest(list(_SCORE.finditer(text, start, end)), anchor)
+    """The value stated nearest the anchor; one written right after the index's name comes first."""
+    match = _SCORE_AFTER_NAME.match(text, anchor.end, end) if start <= anchor.end < end else None
+    match = match or nearest(list(_SCORE.finditer(text, start, end)), anchor)
     if match is None:
         return None
     try:
@@ -94,11 +112,12 @@ def rank(text: str, start: int, end: int, lexicon: AwardLexicon) -> tuple[int | 
     """The first rank stated, preferring one that says out of how many ("peringkat ke-1 dari 7")."""
     found: list[tuple[int, int | None]] = []
     for match in _RANK.finditer(text, start, end):
-        place = (
-            int(match.group("n"))
-            if match.group("n")
-            else lexicon.ordinals.get(match.group("word").casefold())
-        )
+        if match.group("n"):
+            place: int | None = int(match.group("n"))
+        elif match.group("roman"):
+            place = _ROMAN.get(match.group("roman").upper())
+        else:
+            place = lexicon.ordinals.get(match.group("word").casefold())
         if place is not None:
             found.append((place, int(match.group("of")) if match.group("of") else None))
     with_total = [f for f in found if f[1] is not None]
@@ -108,15 +127,19 @@ def rank(text: str, start: int, end: int, lexicon: AwardLexicon) -> tuple[int | 
 _DAY_MONTH = re.compile(r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s*$")
 
 
-def year(text: str, start: int, end: int, anchor: Span) -> int | None:
-    """The year nearest the anchor, not the year of a full date ("18 Feb 2025" is when, not which)."""
-    candidates = [
-        m
-        for m in _YEAR.finditer(text, start, end)
-        if not _DAY_MONTH.search(text[max(0, m.start() - 14) : m.start()])
-    ]
-    match = nearest(candidates, anchor)
-    return int(match.group("year")) if match else None
+def year(text: str, start: int, end: int, anchor: Span, outer: tuple[int, int] | None = None) -> int | None:
+    """The year nearest the anchor in [start, end), else in `outer` (the sentence around that window),
+    not the year of a full date ("18 Feb 2025" is when, not which)."""
+    for lo, hi in ((start, end), outer) if outer else ((start, end),):
+        candidates = [
+            m
+            for m in _YEAR.finditer(text, lo, hi)
+            if not _DAY_MONTH.search(text[max(0, m.start() - 14) : m.start()])
+        ]
+        match = nearest(candidates, anchor)
+        if match:
+            return int(match.group("year"))
+    return None
 
 
 # A body right before one of these verbs gives the award: "Komisi Informasi … menyerahkan Anugerah …".

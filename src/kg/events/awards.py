@@ -25,7 +25,16 @@ _SUPERLATIVE = re.compile(
     r"(?<![\w-])(?:ter\w{3,}|se-\w+|juara|pertama|kedua|ketiga)(?![\w-])", re.IGNORECASE
 )
 
+# "Juara II Lomba Website …", "juara pertama lomba …": the place is the rank, not part of the name
+_LEADING_PLACE = re.compile(
+    r"^(?:ke[-\s]?\d{1,2}|\d{1,2}|[IVX]{1,4}|pertama|kedua|ketiga|harapan\s+[IVX\d]+|umum)\s+(?=\S)", re.IGNORECASE
+)
 _NAME_END = re.compile(r"[,.;:()“”\"\n]|(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _sentence_of(view: ArticleView, mention: Mention) -> tuple[int, int]:
+    span = view.sentence(view.sentences.index_of(mention.span.start))
+    return span.start, span.end
 
 
 def _windows(mentions: list[Mention], sentence: Span) -> list[tuple[int, int]]:
@@ -59,7 +68,7 @@ def _known(
         confidence=0.85,
         rule=f"award:{entry.id}",
         awarder=parts.awarder(view, knowledge, start, end, entry.awarder, mention.span),
-        year=parts.year(text, start, end, mention.span),
+        year=parts.year(text, start, end, mention.span, _sentence_of(view, mention)),
         predicate=predicate,
         category=category,
         score=score,
@@ -111,7 +120,7 @@ def _generic_names(
     limit = stop.start() if stop else end
     halt = stops.search(text, start if start > mention.span.end else mention.span.end, limit)
     limit = halt.start() if halt else limit
-    phrase = re.sub(r"\s+", " ", text[start:limit]).strip(" -–'\"‘’")
+    phrase = _LEADING_PLACE.sub("", re.sub(r"\s+", " ", text[start:limit]).strip(" -–'\"‘’"))
     if len(phrase.split()) < 2 or phrase.casefold() == mention.text.casefold():
         return [], limit
     names = [p.strip() for p in re.split(r"\s+dan\s+", phrase)]
@@ -161,7 +170,7 @@ def _generic(
             confidence=0.7,
             rule=f"award:{mention.value}",
             awarder=awarder,
-            year=parts.year(view.text, start, end, mention.span),
+            year=parts.year(view.text, start, end, mention.span, _sentence_of(view, mention)),
             category=category,
             rank=rank,
             out_of=out_of,
@@ -205,13 +214,38 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     lexicon = knowledge.awards
     for index, found in by_sentence.items():
         known = [m for m in found if m.value in lexicon.awards]
-        found = known or found  # beside a known award, "meraih predikat" is that award's grade
-        for mention, window in zip(found, _windows(found, view.sentence(index)), strict=True):
-            if mention.value in lexicon.awards:
+        sentence = view.sentence(index)
+        if known:  # beside a known award, "meraih predikat" is that award's grade
+            for mention, window in zip(known, _windows(known, sentence), strict=True):
                 award = _known(view, knowledge, lexicon.awards[mention.value], mention, window)
                 if award is not None:
                     awards.append(award)
-            elif mention.value in (GENERIC_TITLE, GENERIC_AWARD, GENERIC_POSTFIX) and not known:
-                awards.extend(_generic(view, knowledge, mention, window))
-    awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge)))
-    return _merge(awards)
+        for mention, window in zip(found, _windows(found, sentence), strict=True):
+            if mention.value in (GENERIC_AWARD, GENERIC_POSTFIX) or (
+                mention.value == GENERIC_TITLE and not known
+            ):
+                awards.extend(
+                    a
+                    for a in _generic(view, knowledge, mention, window)
+                    # "penghargaan Anugerah KIP": the known award itself, read above
+                    if not any(k.span.start < a.span.end and a.span.start < k.span.end for k in known)
+                )
+    others = [a.span for a in awards if a.rule.startswith("award:generic")]
+    awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others))
+    return _merge(_years_from_neighbours(view, awards))
+
+
+def _years_from_neighbours(view: ArticleView, awards: list[Award]) -> list[Award]:
+    """An award stated without a year takes the year of the award stated just before it, in the same
+    or the previous sentence: the next item of a list, another prize of the same ceremony ("Adapun
+    Diskominfo dinobatkan sebagai PPID Pelaksana Terbaik" after the ceremony's results)."""
+    out: list[Award] = []
+    last: tuple[int, int] | None = None  # (sentence index, year)
+    for award in sorted(awards, key=lambda a: a.span.start):
+        index = view.sentences.index_of(award.span.start)
+        if award.year is None and last is not None and index - last[0] <= 1:
+            award = replace(award, year=last[1])
+        if award.year is not None:
+            last = (index, award.year)
+        out.append(award)
+    return out

@@ -22,6 +22,10 @@ def phrase_pattern(
     parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(unique, key=len, reverse=True)]
     body = "|".join(parts) or r"(?!x)x"
     pattern = rf"(?<![\w-])(?:{body})(?![\w-])" if words else f"(?:{body})"
+    firsts = {p[0] for p in unique if p} if folded else {c for p in unique if p for c in (p[0].lower(), p[0].upper())}
+    if 0 < len(firsts) <= 5 and all(c.isalpha() for c in firsts):
+        # a look-ahead on the few first letters lets the scan skip most positions (about twice as fast)
+        pattern = f"(?=[{''.join(sorted(firsts))}])" + pattern
     return re.compile(pattern) if folded else re.compile(pattern, re.IGNORECASE)
 
 
@@ -48,6 +52,7 @@ class VisitCues:
     venue_start: re.Pattern[str]
     continuation: re.Pattern[str]
     venue_stop: re.Pattern[str]
+    venue_before: re.Pattern[str]  # a venue word right before a name: "Gedung Pemko Batam" is a place
 
 
 @lru_cache(maxsize=4)
@@ -82,7 +87,8 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
         not_visit=phrase_pattern(lexicon.not_visit, folded=True),
         follow_up=phrase_pattern(lexicon.follow_up_cues, folded=True),
         event_words=phrase_pattern(lexicon.event_words, folded=True),
-        venue_start=re.compile(rf"(?<![\w-])di\s+(?={venue})"),
+        venue_start=re.compile(rf"(?=di\s)(?<![\w-])di\s+(?={venue})"),
         continuation=re.compile(rf"\s*{phrase_pattern(lexicon.continuation_words, folded=True).pattern}"),
         venue_stop=phrase_pattern(lexicon.venue_stops, folded=True),
+        venue_before=re.compile(rf"{venue}\s+$"),
     )

@@ -40,7 +40,6 @@ def merge_reports(
     drafts: list[Draft] = []
     for report in (r for r in reports if r.host is not None and r.visitors):
         own = dates_by_sentence.get(report.sentence)
-        keys = {v.key for v in report.visitors}
         weak = not view.is_named(report.host)
         match = next(
             (
@@ -50,7 +49,7 @@ def merge_reports(
                     d.host.key == report.host.key
                     or (weak and region_code(d.host) == region_code(report.host) is not None)
                 )
-                and keys & {v.key for v in d.visitors}
+                and same_delegation(d.visitors, report.visitors, by_region=weak)
                 and (own is None or d.date_hint is None or own == d.date_hint)
             ),
             None,
@@ -91,7 +90,39 @@ def merge_reports(
             target.with_subregions |= report.with_subregions and bool(keys)
     if not drafts:
         drafts = _pair_partials(partial)
-    return _absorb_governments(view, drafts)
+    return _without_own_government(_absorb_governments(view, drafts))
+
+
+def _without_own_government(drafts: list[Draft]) -> list[Draft]:
+    """A region's government "visiting" its own agency while that agency is the visitor of another
+    visit is a misread (a headline "Pemkab Mabar Audiensi ke Kominfo" whose "Kominfo" is the ministry
+    the body names): the other visit stands."""
+    visiting = {v.key for d in drafts for v in d.visitors}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.host.key in visiting
+            and d.host.region is not None
+            and all(v.type_id == "pemda" and region_code(v) == d.host.region.code for v in d.visitors)
+        )
+    ]
+
+
+def same_delegation(one: list[Agency], other: list[Agency], by_region: bool = False) -> bool:
+    """Whether two visitor lists tell of one delegation: they share an agency, or (`by_region`, for a
+    sentence that names the host only by an official's title) one holds a region's government and the
+    other agencies of that region ("rombongan Pemkab Sigi … ke Pemkab Banyuwangi" and "Rombongan yang
+    terdiri atas Diskominfo Sigi, Bappeda Sigi itu diterima Sekda Banyuwangi")."""
+    if {v.key for v in one} & {v.key for v in other}:
+        return True
+    if not by_region:
+        return False
+    for side, rest in ((one, other), (other, one)):
+        governments = {region_code(v) for v in side if v.type_id == "pemda"} - {None}
+        if governments and rest and all(region_code(v) in governments for v in rest):
+            return True
+    return False
 
 
 def region_code(agency: Agency) -> str | None:
@@ -113,7 +144,7 @@ def _absorb_governments(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
             if other is draft or (draft.date_hint and other.date_hint and draft.date_hint != other.date_hint):
                 continue
             if (
-                region_code(other.host) == region_code(draft.host) is not None
+                (other.host.key == draft.host.key or region_code(other.host) == region_code(draft.host) is not None)
                 and regions <= {region_code(v) for v in other.visitors}
                 and view.is_named(other.host)
                 and any(p.type_id != "pemda" for p in (other.host, *other.visitors))

@@ -105,7 +105,7 @@ def _candidates(
     return found
 
 
-_DI_KE = re.compile(r"(?<![\w-])(?:di|ke)\s+(?=\S)")  # run on the lower-cased text
+_DI_KE = re.compile(r"(?=[dk][ie]\s)(?<![\w-])(?:di|ke)\s+(?=\S)")  # run on the lower-cased text
 _CAPITALISED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
 

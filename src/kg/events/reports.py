@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kg.events.cues import VisitCues
-from kg.events.view import ArticleView
+from kg.events.view import ArticleView, EventKnowledge
 from kg.types import Agency, Mention, Span
 
 _VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
@@ -58,11 +58,26 @@ def _left_behind(view: ArticleView, agency: Agency) -> bool:
     return _LEFT.search(view.text, max(0, agency.span.start - 30), agency.span.start) is not None
 
 
+def _in_venue(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
+    """ "Di Gedung Pemko Batam, rombongan diterima …": the name says where, not who."""
+    return cues.venue_before.search(view.low, max(0, agency.span.start - 30), agency.span.start) is not None
+
+
 def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
-    """The agencies listed together just before `pos` (the visitors of "X dan Y mengunjungi …")."""
-    before = [a for a in agencies if a.span.end <= pos and not _left_behind(view, a)]
+    """The agencies listed together just before `pos` (the visitors of "X dan Y mengunjungi …"). The
+    agency of an official who leads them ("Rombongan Pemkab Boalemo, dipimpin Sekda Boalemo, …") is
+    the leader's post, not the delegation, when the delegation is named before it."""
+    before = [
+        a for a in agencies if a.span.end <= pos and not _left_behind(view, a) and not _in_venue(view, a, cues)
+    ]
     if not before or pos - before[-1].span.end > _MAX_REACH:
         return []
+    if len(before) > 1:
+        lead = cues.leader.search(view.low, max(before[-2].span.end, before[-1].span.start - 20), before[-1].span.start)
+        if lead is not None and not view.low[lead.end() : before[-1].span.start].strip(" ,"):
+            group = _group_before(view, before[:-1], lead.start(), cues)
+            if group:
+                return group
     group = [before[-1]]
     for agency in reversed(before[:-1]):
         if not _coordinated(view, agency, group[0], cues):
@@ -159,7 +174,35 @@ def _cue_positions(
     return sorted(found)
 
 
-def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitCues) -> Report | None:
+_LEVELS = ("provinsi", "kabupaten", "kota")
+
+
+def _region_host(
+    view: ArticleView, pos: int, end: int, knowledge: EventKnowledge | None, visitors: list[Agency]
+) -> Agency | None:
+    """A region written alone right after "ke" ("kunjungan kerja ke Kabupaten Murung Raya") stands for
+    its government; not a region inside the visitors' own (a tour of one's own districts)."""
+    if knowledge is None:
+        return None
+    for mention in view.mentions_of("region", pos, min(end, pos + 40)):
+        if view.text[pos : mention.span.start].strip():
+            return None
+        region = next((r for r in knowledge.regions(mention.value) if r.level in _LEVELS), None)
+        if region is None or any(
+            v.region is not None and (region.code + ".").startswith(v.region.code + ".") for v in visitors
+        ):
+            return None
+        return knowledge.make_agency("pemda", region, mention.text, mention.span)
+    return None
+
+
+def _report(
+    view: ArticleView,
+    index: int,
+    triggers: list[Mention],
+    cues: VisitCues,
+    knowledge: EventKnowledge | None = None,
+) -> Report | None:
     """Read one sentence: which agencies visit, which one hosts."""
     span = view.sentence(index)
     all_agencies = view.actors_in(span.start, span.end)
@@ -182,7 +225,7 @@ def _report(view: ArticleView, index: int, triggers: list[Mention], cues: VisitC
             confidence = 0.9
         elif role in ("visitor_first", "destination"):
             visitors = _group_before(view, agencies, start, cues)
-            host = _host_after(view, agencies, end)
+            host = _host_after(view, agencies, end) or _region_host(view, end, span.end, knowledge, visitors)
             confidence = 0.85 if role == "visitor_first" else 0.8
         elif role == "origin":  # "rombongan datang dari X"
             visitors = _group_after(view, agencies, end, cues)
@@ -271,12 +314,17 @@ def received_reports(
     return found
 
 
-def read_reports(view: ArticleView, live: dict[int, list[Mention]], cues: VisitCues) -> list[Report]:
+def read_reports(
+    view: ArticleView,
+    live: dict[int, list[Mention]],
+    cues: VisitCues,
+    knowledge: EventKnowledge | None = None,
+) -> list[Report]:
     """One report per sentence that says something about a visit, in text order; a delegation word is
     resolved against the reports before it."""
     reports: list[Report] = []
     for index in sorted(live):
-        report = _report(view, index, live[index], cues)
+        report = _report(view, index, live[index], cues, knowledge)
         if report is not None:
             if report.host is not None and not report.visitors:
                 _resolve_anaphora(view, report, reports, cues)

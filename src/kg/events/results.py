@@ -9,6 +9,7 @@ score or a rank is one result of the award named before it (or of the award whos
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.events import award_parts as parts
@@ -61,13 +62,30 @@ def _capitalised_grade(view: ArticleView, start: int, end: int, words: tuple[str
     return None
 
 
-def _clauses(bodies: list[Agency], sentence: Span) -> list[tuple[Agency, int, int]]:
+_LISTED = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+|&\s*)$", re.IGNORECASE)
+
+
+def _clauses(view: ArticleView, bodies: list[Agency], sentence: Span) -> list[tuple[Agency, int, int]]:
+    """Each body's clause runs to the next body; bodies only listed together ("Pemkab Tabalong, Pemkab
+    Balangan dan Pemkot Banjarmasin masing-masing meraih …") share the clause of the last of them. A
+    semicolon ends a clause and the next one is about the same body ("…; pada 2020 kota itu …")."""
     out = []
+    group: list[Agency] = []
     for i, body in enumerate(bodies):
-        start = sentence.start if i == 0 else body.span.start
-        end = bodies[i + 1].span.start if i + 1 < len(bodies) else sentence.end
-        out.append((body, start, end))
+        group.append(body)
+        nxt = bodies[i + 1] if i + 1 < len(bodies) else None
+        if nxt is not None and _LISTED.fullmatch(view.text, body.span.end, nxt.span.start):
+            continue
+        start = sentence.start if len(out) == 0 and group[0] is bodies[0] else group[0].span.start
+        end = nxt.span.start if nxt is not None else sentence.end
+        cuts = [start, *(m.end() for m in _SEMICOLON.finditer(view.text, body.span.end, end)), end]
+        for member in group:
+            out.extend((member, lo, hi) for lo, hi in zip(cuts, cuts[1:], strict=False))
+        group = []
     return out
+
+
+_SEMICOLON = re.compile(r";")
 
 
 def _result(
@@ -111,11 +129,16 @@ def _result(
     )
 
 
-def result_lists(view: ArticleView, knowledge: EventKnowledge, contexts: list[AwardContext]) -> list[Award]:
-    """Results stated from the first known award's sentence on."""
+def result_lists(
+    view: ArticleView, knowledge: EventKnowledge, contexts: list[AwardContext], others: list[Span] = ()
+) -> list[Award]:
+    """Results stated from the first known award's sentence on; a clause holding one of `others` (the
+    names of other awards read already: "Juara II Lomba Website …") is not a result of a known award.
+    The body that gives an award (and bodies of its kind: "Ketua KI Kalsel menyebut …") receives none."""
     if not contexts:
         return []
     awarders = {c.awarder.key for c in contexts if c.awarder is not None}
+    giver_types = {c.awarder.type_id for c in contexts if c.awarder is not None} - {None}
     first = view.sentences.index_of(contexts[0].mention.span.start)
     out: list[Award] = []
     for index in range(first, len(view.sentences.spans)):
@@ -123,12 +146,14 @@ def result_lists(view: ArticleView, knowledge: EventKnowledge, contexts: list[Aw
         bodies = [
             b
             for b in parts.recipients(view, knowledge, sentence.start, sentence.end)
-            if b.key not in awarders
+            if b.key not in awarders and b.type_id not in giver_types
         ]
         bodies.sort(key=lambda b: b.span.start)
-        for body, start, end in _clauses(bodies, sentence):
+        for body, start, end in _clauses(view, bodies, sentence):
             if any(c.mention.span.start >= start and c.mention.span.end <= end for c in contexts):
                 continue  # a clause naming the award itself is read with that award
+            if any(start < o.end and o.start < end for o in others):
+                continue
             award = _result(view, knowledge, contexts, body, start, end)
             if award is not None:
                 out.append(award)

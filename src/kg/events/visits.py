@@ -131,7 +131,7 @@ def find_visits(
     live = live_triggers(view, cues)
     if live:
         live.update(received_reports(view, live, cues, knowledge.triggers.kinds[-1]))
-    reports = read_reports(view, live, cues)
+    reports = read_reports(view, live, cues, knowledge)
     if not reports:
         return ()
     full = {r.sentence for r in reports if r.host is not None and r.visitors}

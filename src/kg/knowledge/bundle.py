@@ -56,6 +56,8 @@ class Knowledge:
     region_candidates: Mapping[str, tuple[str, ...]]  # folded region form → codes, preferred first
     agency_forms: Mapping[str, tuple[AgencyForm, ...]]  # folded agency form → forms
     role_forms: Mapping[str, RoleForm]  # folded role form → form
+    # (parent regency/city code, folded name) → kecamatan code: "Gambir, Jakarta Pusat" names a kecamatan
+    kecamatan_in: Mapping[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _names: dict[tuple[str, str | None], tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def region(self, code: str) -> Region | None:
@@ -131,8 +133,8 @@ def _build(lexicon_dir: Path, topics_path: Path) -> Knowledge:
         entries.append(Entry("agency", form.type_id, form.rule, form.surface, case_of(form.surface, "cap")))
         agency_forms.setdefault(fold_form(form.surface), []).append(form)
     for body in agencies.unresolved_bodies:
-        entries.append(Entry("agency", f"unresolved:{slug(body)}", f"{FILES['agency_types']}:unresolved_bodies",
-                             body, case_of(body, "cap")))
+        rule = f"{FILES['agency_types']}:unresolved_bodies"
+        entries.append(Entry("agency", f"unresolved:{slug(body)}", rule, body, case_of(body, "cap")))
     role_forms: dict[str, RoleForm] = {}
     for rform in roles.forms:
         entries.append(Entry("role", rform.role_id, rform.rule, rform.surface, case_of(rform.surface, "any")))
@@ -162,6 +164,8 @@ def _build(lexicon_dir: Path, topics_path: Path) -> Knowledge:
         lexicon_dir=lexicon_dir, gazetteer=gazetteer, agencies=agencies, roles=roles, titles=titles,
         junk=junk, topics=topics, triggers=triggers, awards=awards, matcher=SurfaceMatcher(entries),
         region_candidates=region_candidates,
+        kecamatan_in={(r.parent.code, fold_form(r.name)): r.code for r in gazetteer.regions.values()
+                      if r.level == "kecamatan" and r.parent is not None},
         agency_forms={k: tuple(v) for k, v in agency_forms.items()}, role_forms=role_forms,
     )
 

@@ -13,9 +13,15 @@ from __future__ import annotations
 import re
 
 from kg.knowledge import Knowledge
-from kg.recognise.bodies import (article_abbreviations, local_offices, prefixed_agencies, unknown_agencies,
-                                without_covered)
+from kg.recognise.bodies import (
+    article_abbreviations,
+    local_offices,
+    prefixed_agencies,
+    unknown_agencies,
+    without_covered,
+)
 from kg.recognise.names import name_after, name_before
+from kg.recognise.places import kecamatan_before_parent
 from kg.recognise.scan import MentionIndex, skip_space
 from kg.recognise.titles import title_extent
 from kg.types import CleanArticle, Mention, Recognised, Span
@@ -30,7 +36,10 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
     text = clean.text
     mentions = [Mention(h.entry.kind, Span(h.start, h.end), text[h.start:h.end], h.entry.value, h.entry.rule)
                 for h in knowledge.find(text)]
-    mentions = [_with_suffix(text, m) if m.kind == "agency" else m for m in mentions]
+    mentions = [_with_suffix(text, m) if m.kind == "agency" else m for m in mentions
+                if m.kind != "region" or not _STREET.search(text, max(0, m.span.start - 8), m.span.start)]
+    mentions.extend(kecamatan_before_parent(text, mentions, knowledge))
+    mentions = _with_local_word(text, mentions, knowledge)
     mentions.extend(prefixed_agencies(text, mentions, knowledge))
     mentions.extend(unknown_agencies(text, mentions, knowledge))
     mentions.extend(local_offices(text, mentions, knowledge))
@@ -79,6 +88,7 @@ def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
     return Recognised(clean, tuple(mentions))
 
 
+_STREET = re.compile(r"(?<![\w-])(?:Jalan|Jl\.?|Jln\.?)[ \t]+$")  # "Jalan Medan Merdeka": a street
 _SUFFIX = re.compile(r"-[A-Z][A-Za-z]{0,9}(?![\w-])")
 
 
@@ -87,8 +97,29 @@ def _with_suffix(text: str, mention: Mention) -> Mention:
     suffix = _SUFFIX.match(text, mention.span.end)
     if suffix is None:
         return mention
-    return Mention(mention.kind, Span(mention.span.start, suffix.end()), text[mention.span.start:suffix.end()],
-                   mention.value, mention.rule)
+    span = Span(mention.span.start, suffix.end())
+    return Mention(mention.kind, span, text[span.start:span.end], mention.value, mention.rule)
+
+
+_LOCAL_WORD = re.compile(r"[ \t]+([A-Z][a-z]{2,11})[ \t]+")
+
+
+def _with_local_word(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
+    """"Diskominfo Santik Kota Palu", "Bappeda Litbang Kaltim": one unknown word between an agency and a
+    region is the agency's local name, not a person; the agency mention takes it in."""
+    region_starts = {m.span.start for m in mentions if m.kind == "region"}
+    starts = {m.span.start for m in mentions}
+    out = []
+    for mention in mentions:
+        if mention.kind == "agency" and not mention.value.startswith("unresolved:"):
+            word = _LOCAL_WORD.match(text, mention.span.end)
+            if word is not None and word.end() in region_starts and word.start(1) not in starts \
+                    and word.group(1) not in knowledge.titles.not_names \
+                    and word.group(1).casefold() not in knowledge.roles.title_words:
+                span = Span(mention.span.start, word.end(1))
+                mention = Mention(mention.kind, span, text[span.start:span.end], mention.value, mention.rule)
+        out.append(mention)
+    return out
 
 
 _HEADLINE_MAX_WORDS = 18
@@ -110,7 +141,7 @@ def is_headline(text: str, pos: int) -> bool:
     return lower <= max(1, len(words) // 4)
 
 
-_FOLLOWING_CONNECTOR = re.compile(r"(?:dan|serta|&)[ \t]+[A-Z]")
+_FOLLOWING_CONNECTOR = re.compile(r"(?:dan|serta|&|pada|dari)[ \t]+[A-Z]")
 _LEFT_CUE = re.compile(r"(?:,|selaku|sebagai|juga|merupakan|menjabat)[ \t]*$")
 
 

@@ -21,9 +21,9 @@ _GAP_HONORIFIC = re.compile(r"[ \t()]*")
 _LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang juga|yang merupakan|"
                         r"yang menjabat)[ \t]+)$")
 _MAX_NAME_WORDS = 5
-# between a title and its name: a comma, and words that introduce the name ("yakni", "bernama")
-_GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*)?"
-                              r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")  # "…, yang baru dilantik, X"
+# between a title and its name: a comma, a clause ("yang baru dilantik,"), words that introduce the name
+_GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)"
+                              r"[ \t]*)?[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "tiba", "setibanya"})
 _GAP_DEGREE = re.compile(r"[ \t]*,?[ \t]*")
 
@@ -83,7 +83,10 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
             if nxt and _is_name_word(nxt.group(), knowledge):
                 cur = skip_space(text, match.end())
                 continue
-        if not _is_name_word(token, knowledge, first=not words) or index.blocked(match.start(), match.end()):
+        initial = bool(words) and len(token) == 1 and token.isupper() \
+            and _name_word_follows(text, match.end(), knowledge)  # "Sarkowi V Zahry": an undotted initial
+        if not initial and (not _is_name_word(token, knowledge, first=not words)
+                            or index.blocked(match.start(), match.end())):
             break
         word_end = match.end()
         if token.endswith(".") and not _INITIAL.match(token) \
@@ -110,6 +113,12 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
     name = " ".join(w[2] for w in words)
     return Person(Span(start if start is not None else words[0][0], end), name,
                   Span(words[0][0], name_end), tuple(honorifics), tuple(degrees))
+
+
+def _name_word_follows(text: str, pos: int, knowledge: Knowledge) -> bool:
+    nxt_start = skip_space(text, pos)
+    nxt = TOKEN.match(text, nxt_start) if nxt_start > pos else None
+    return nxt is not None and len(nxt.group()) > 1 and _is_name_word(nxt.group(), knowledge, first=False)
 
 
 def _abbreviated_name(text: str, token: str, end: int) -> bool:

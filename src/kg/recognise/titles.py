@@ -49,10 +49,19 @@ def title_extent(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
             has_agency = has_agency or covering.kind == "agency"
             continue
         word = match.group()
+        if word in _LINKS and _unit_ahead(text, match.end(), index, words):
+            end = match.end()  # "Pranata Humas Ahli Muda pada Diskominfo Berau", "… dari Fraksi Golkar"
+            previous = ""
+            continue
         if word.casefold() in words or _ACRONYM.fullmatch(word) \
-                or len(word) == 1 and word.isupper() and previous in words:
+                or len(word) == 1 and word.isupper() and previous:
             end = match.end()  # a title word, a unit's acronym ("Kepala Bidang PIK") or letter ("Komisi A")
-            previous = word.casefold()
+            previous = word.casefold() if word[:1].isupper() else ""  # "anggota komisi Dewi": a name
+            continue
+        if previous in knowledge.roles.unit_words and word[:1].isupper() and not word.endswith(".") \
+                and word not in knowledge.titles.honorifics:
+            end = match.end()  # the faction's or commission's own name: "Fraksi Golkar", "Fraksi Partai X"
+            previous = previous if word.casefold() == "partai" else ""
             continue
         if word.endswith(".") and _ACRONYM.fullmatch(word[:-1]):
             end = match.end() - 1  # "… Kepala Bidang PIK." ends the sentence
@@ -98,6 +107,18 @@ def _unit_word_before_title_word(text: str, match: re.Match[str], index: Mention
         return True
     covering = index.covering(nxt_start, frozenset({"topic"}))
     return covering is not None
+
+
+_LINKS = frozenset({"pada", "dari", "di"})
+
+
+def _unit_ahead(text: str, pos: int, index: MentionIndex, words: frozenset[str]) -> bool:
+    """Whether a unit title word in capitals ("Bidang", "Fraksi") or an agency follows `pos`."""
+    nxt = TOKEN.match(text, skip_space(text, pos))
+    if nxt is None or nxt.start() == pos:
+        return False
+    covering = index.covering(nxt.start(), frozenset({"agency"}))
+    return covering is not None or nxt.group()[:1].isupper() and nxt.group().casefold() in words
 
 
 _CONNECTOR_WORDS = frozenset({"dan", "serta", "&", "i", "ii", "iii", "iv", "v"})

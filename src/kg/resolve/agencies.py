@@ -132,6 +132,10 @@ def resolve_agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowle
             consumed_until = unknown.end()
             found.append(unresolved_agency(text[span.start:unknown.end()], Span(span.start, unknown.end())))
             continue
+        shared = _region_of_partner(text, end, agency_mentions, region_at, knowledge, level)
+        if shared is not None:
+            found.append(make_agency(knowledge, agency_type.id, shared, surface, span))
+            continue  # "Dinas Kominfo bersama Disdukcapil Kabupaten Sanggau": both serve Sanggau
         bare = form.bare if form is not None else agency_type.bare
         if bare == "national" and agency_type.scope == "both":
             pending.append(_Pending(agency_type.id, level, surface, span, national=True))
@@ -224,6 +228,31 @@ def _coordinated_regions(text: str, pos: int, region_at: dict[int, Mention]) -> 
         out.append(region)
         pos = region.span.end
     return out if closed else []
+
+
+_PARTNER_LINK = re.compile(r"[ \t]+(?:dan|serta|bersama|beserta|&)[ \t]+")
+
+
+def _region_of_partner(text: str, end: int, agency_mentions: list[Mention], region_at: dict[int, Mention],
+                       knowledge: Knowledge, level: str | None) -> Region | None:
+    """The region written after the next agency when the two are joined ("Diskominfo dan Disdukcapil
+    Sanggau"): agencies named together with one region share it."""
+    link = _PARTNER_LINK.match(text, end)
+    if link is None:
+        return None
+    partner = next((m for m in agency_mentions if m.span.start == link.end()), None)
+    if partner is None or partner.value.startswith("unresolved:"):
+        return None
+    pos = partner.span.end
+    paren = _PAREN.match(text, pos)
+    if paren is not None:
+        pos = paren.end()
+    region_mention = region_at.get(skip_space(text, pos))
+    if region_mention is None:
+        region_mention = _region_after_name_words(text, pos, region_at, knowledge)
+    if region_mention is None:
+        return None
+    return pick_region(region_mention.value, knowledge, level)
 
 
 def _region_after_name_words(text: str, pos: int, region_at: dict[int, Mention],

@@ -19,7 +19,7 @@ from kg.resolve.sentences import SENTENCE_END, sentence_start
 from kg.types import Agency, Mention, Official, Post, Span
 
 _DELEGATION_LINK = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?,?[ \t]*(?:yang[ \t]+)?"
-                              r"(?:(?:di(?:wakili|pimpin|ketuai)|oleh|melalui)[ \t]+)?"
+                              r"(?:(?:di(?:wakili|pimpin|ketuai)(?:[ \t]+langsung)?|oleh|melalui)[ \t]+)?"
                               r"(?:oleh[ \t]+)?(?:[ \t]*,[ \t]*)?$")
 _SENTENCE_SOURCE = re.compile(r"[\s“\"]*(?:Dari pihak|Dari|Pihak|Di kantor|Bertempat di kantor|Di)[ \t]+")
 _COMPANION_CUE = re.compile(r"\b(?:didampingi|bersama|beserta|turut|serta|ditemani|mendampingi|dengan|ikut|"
@@ -29,7 +29,7 @@ _PRONOUN_TITLE = re.compile(r"\b(?:Dirinya|dirinya|Ia|Beliau|beliau|Dia)[ \t]+(?
 _PRONOUN_REACH = 300
 _HOST_CUE = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|tuan rumah)\b[^,.]{0,40}[ \t,]*$")
 _VISITOR_CUE = re.compile(r"(?i)(?:\b(?:rombongan|kunjungan|delegasi|tim|staf|peserta)\b[^.]{0,40}"
-                          r"\b(?:dipimpin|diwakili|diketuai|didampingi)\b(?:[ \t]+oleh)?"
+                          r"\b(?:dipimpin|diwakili|diketuai|didampingi)\b(?:[ \t]+langsung)?(?:[ \t]+oleh)?"
                           r"|\b(?:pimpinan|ketua|pemimpin|kepala)[ \t]+(?:rombongan|delegasi|tim)\b)[ \t,]*$")
 _GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
 _COMPANION_REACH = 160
@@ -64,13 +64,15 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
             agency, how = _visit_side(text, title, mentions, agencies)
         if agency is None and not role.agency_type and posts:
             agency, how = _recent_agency(title, posts, agencies)
+        if agency is None and not role.agency_type:
+            agency, how = _sole_agency(agencies)
         official = _official(person, knowledge)
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
         end = max(title.span.end, person.span.end)
         confidence = {"title": 0.9, "role-region": 0.85, "title-region": 0.8, "delegation": 0.75,
                       "sentence-source": 0.75, "companion": 0.7, "visit-side": 0.65, "recent": 0.6,
-                      "none": 0.6}[how]
+                      "sole": 0.6, "none": 0.6}[how]
         if before:
             confidence -= 0.05
         rule = f"resolve:post-{'name-title' if before else 'title-name'}-{how}"
@@ -93,7 +95,8 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
         if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
                 and title.span.start - person.span.end <= 40:
             between = text[person.span.end:title.span.start]
-            if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*\(?[ \t]*(?:(?:selaku|sebagai|yang juga|yang merupakan|"
+            if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*\(?[ \t]*(?:(?:selaku|sebagai|yang juga|"
+                            r"yang merupakan|"
                             r"yang menjabat)[ \t]+)?", between):
                 return person, True
     # "… Hj. Nurhidayati Rahman. Dirinya yang menjabat Kepala Diskominfo Lotim …"
@@ -201,7 +204,8 @@ def _lead_sides(text: str, mentions: tuple[Mention, ...], agencies: list[Agency]
     return found or (None, None)
 
 
-def _visit_side(text: str, title: Mention, mentions: tuple[Mention, ...], agencies: list[Agency]) -> tuple[Agency | None, str]:
+def _visit_side(text: str, title: Mention, mentions: tuple[Mention, ...],
+                agencies: list[Agency]) -> tuple[Agency | None, str]:
     """The visiting or the hosting agency, when the clause before the title says which side it is."""
     clause = text[sentence_start(text, title.span.start):title.span.start]
     host = _HOST_CUE.search(clause) is not None
@@ -242,6 +246,15 @@ def _recent_agency(title: Mention, posts: list[Post], agencies: list[Agency]) ->
            for a in agencies):
         return None, "none"
     return previous.agency, "recent"
+
+
+def _sole_agency(agencies: list[Agency]) -> tuple[Agency | None, str]:
+    """The article's only agency other than a regional government: a unit's official with no other cue
+    ("Hadir pula Kepala Bidang Aptika, X") works there."""
+    bodies = {a.key: a for a in agencies if a.type_id not in _GOVERNMENTS}
+    if len(bodies) == 1:
+        return next(iter(bodies.values())), "sole"
+    return None, "none"
 
 
 def _companion_agency(text: str, title: Mention, previous: Post, agencies: list[Agency]) \

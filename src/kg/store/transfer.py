@@ -64,6 +64,15 @@ def import_file(store: EmbeddedStore, path: Path, format_name: str | None = None
     `kgg:entities` is merged rather than replaced (it is shared by every article), and `kgg:summary` is
     recomputed from the facts, so the store stays consistent whatever the file held.
     """
+    return load_parsed(store, parse_file(path, format_name))
+
+
+def parse_file(path: Path, format_name: str | None = None) -> ox.Store:
+    """Parse an RDF file completely into memory, or raise InputError naming it (nothing is written).
+
+    `kg import` parses before it opens (or creates) the store, so a file that does not parse leaves no
+    trace, not even an empty store folder.
+    """
     name = format_name or EXTENSIONS.get(path.suffix.lower())
     if name is None:
         raise InputError(f"cannot tell the RDF format from the extension {path.suffix!r}; pass --format "
@@ -76,6 +85,11 @@ def import_file(store: EmbeddedStore, path: Path, format_name: str | None = None
                          source=str(path)) from None
     except (OSError, ValueError) as error:
         raise InputError(f"cannot be read: {error}; nothing was imported", source=str(path)) from None
+    return staging
+
+
+def load_parsed(store: EmbeddedStore, staging: ox.Store) -> ImportSummary:
+    """Write a parsed file (`parse_file`) into the store in one transaction; see `import_file`."""
     operations: list[str] = []
     graphs = 0
     for graph in sorted(g.value for g in staging.named_graphs() if isinstance(g, ox.NamedNode)):
