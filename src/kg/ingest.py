@@ -22,6 +22,7 @@ from rdflib import Graph
 
 import kg
 from kg.errors import InputError, KgError
+from kg.iri import article_graph as graph_iri
 from kg.resolutions import Resolutions
 from kg.store.embedded import EmbeddedStore, StoreCounts
 from kg.types import Article
@@ -99,15 +100,17 @@ def ingest(paths: Sequence[Path], store: EmbeddedStore, *, batch_size: int = DEF
     warnings: list[str] = []
     new = changed = skipped = read = committed = 0
     seen_ids: dict[str, str] = {}
+    stored_urls = store.article_urls()
     batch: list[Any] = []
+    retired: list[str] = []
     shared: Graph | None = stages.shared()
 
     def commit() -> None:
-        nonlocal batch, shared, committed
-        if batch or shared is not None:
-            store.replace_articles(batch, shared=shared)
+        nonlocal batch, shared, committed, retired
+        if batch or shared is not None or retired:
+            store.replace_articles(batch, shared=shared, retired=retired)
         committed += len(batch)
-        batch, shared = [], None
+        batch, shared, retired = [], None, []
         store.note_progress(committed_articles=committed, state="running")
 
     def report(progress_total: int | None = None) -> None:
@@ -137,7 +140,12 @@ def ingest(paths: Sequence[Path], store: EmbeddedStore, *, batch_size: int = DEF
             report()
             continue
         warnings.extend(f"{article.source}: {w}" for w in getattr(extraction, "warnings", ()))
-        if previous is None:
+        earlier_id = stored_urls.get(article.url) if article.url else None
+        if earlier_id is not None and earlier_id != article.id:  # same page, new id: replace, never duplicate
+            retired.append(str(graph_iri(earlier_id)))
+            warnings.append(f"{article.source}: same URL as stored article {earlier_id!r}, which it replaces")
+            del stored_urls[article.url]
+        if previous is None and earlier_id in (None, article.id):
             new += 1
         else:
             changed += 1

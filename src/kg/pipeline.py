@@ -35,14 +35,18 @@ def _default_knowledge() -> Knowledge:
     return load_knowledge()
 
 
-def _with_implied(resolved: Resolved, awards: tuple[Award, ...]) -> tuple[Agency, ...]:
-    """The resolver's agencies plus the governments the award stage read from a region written alone
-    ("Provinsi Kaltim mencatat skor 78,45" credits Pemprov Kaltim, named there by its region)."""
+def _with_implied(
+    resolved: Resolved, awards: tuple[Award, ...], visits: tuple[Visit, ...] = ()
+) -> tuple[Agency, ...]:
+    """The resolver's agencies plus the bodies the event stages read where no agency name is written: a
+    region written alone ("Provinsi Kaltim mencatat skor 78,45" credits Pemprov Kaltim; "kunjungan kerja
+    ke Kabupaten Murung Raya" visits its government), an official's title standing for the agency
+    ("diterima Sekda Boalemo")."""
     text = resolved.recognised.clean.text
     seen = {(a.key, a.span) for a in resolved.agencies}
     implied = []
-    for award in awards:
-        body = award.recipient
+    parties = [a.recipient for a in awards] + [p for v in visits for p in (*v.visitors, v.host)]
+    for body in parties:
         if (body.key, body.span) not in seen and text[body.span.start : body.span.end] == body.surface:
             seen.add((body.key, body.span))
             implied.append(body)
@@ -84,7 +88,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
     awards = find_awards(view, events)
     return Extraction(
         article=article,
-        agencies=_with_implied(resolved, awards),
+        agencies=_with_implied(resolved, awards, visits),
         posts=resolved.posts,
         visits=visits,
         awards=awards,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fake_pipeline import stored_quads
 from rdflib import Dataset
@@ -68,3 +70,22 @@ def test_import_of_a_broken_file_into_a_new_store_leaves_no_store_behind(store_d
     assert main(["import", str(broken), "--store", str(store_dir)]) == 2
     assert f"{broken}: does not parse as nquads" in capsys.readouterr().err
     assert not store_dir.exists()
+
+
+def test_export_that_cannot_be_written_leaves_no_partial_file(fake_pipeline, articles, store_dir, tmp_path,
+                                                              capsys, monkeypatch):
+    main(["build", str(articles), "--store", str(store_dir)])
+    target = tmp_path / "graph.ttl"
+    target.write_text("the previous export\n", encoding="utf-8")
+    real_write = Path.write_bytes
+
+    def full_disk(path: Path, data: bytes) -> int:
+        real_write(path, data[:10])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    capsys.readouterr()
+    assert main(["export", "--store", str(store_dir), "--format", "turtle", "-o", str(target)]) == 2
+    assert f"{target}: cannot write: No space left on device" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("graph")] == ["graph.ttl"]

@@ -120,3 +120,17 @@ def test_menus_breadcrumbs_and_related_links_are_blanked(knowledge: Knowledge) -
     result = cleaned(knowledge, "\n".join(junk) + "\n" + BODY)
     assert result.text.strip().startswith("SAMARINDA – Diskominfo Kaltim")
     assert result.text.endswith(BODY)
+
+
+def test_navigation_widgets_and_credit_lines_are_blanked(knowledge: Knowledge) -> None:
+    junk = ["Artikel Sebelumnya: Diskominfo Bontang Gelar Bimtek", "Next Post", "Terpopuler",
+            "Klik untuk berbagi di WhatsApp", "Ikuti berita terkini Diskominfo Kaltim di Google News",
+            "Humas Diskominfo Kaltim", "(adv/diskominfo staper kutim)", "Batalkan balasan"]
+    result = cleaned(knowledge, BODY + "\n".join(junk) + "\n")
+    assert result.text.startswith(BODY)
+    assert result.text[len(BODY):].strip() == ""
+
+
+def test_a_body_sentence_opening_with_humas_is_kept(knowledge: Knowledge) -> None:
+    line = "Humas Diskominfo Kaltim menggelar pelatihan penulisan berita bagi 40 peserta.\n"
+    assert cleaned(knowledge, BODY + line).text == BODY + line

@@ -81,3 +81,14 @@ def test_the_knowledge_given_is_the_knowledge_used(tmp_path: Path) -> None:
         "diskominfo:32.73",
         date(2023, 10, 4),
     )
+
+
+def test_a_region_visited_is_listed_among_the_agencies() -> None:
+    text = (
+        "Diskominfo Kota Samarinda melakukan kunjungan kerja ke Kabupaten Murung Raya, Sabtu (18/5/2024). "
+        "Kunjungan itu membahas akses internet desa."
+    )
+    extraction = extract(article(text, date(2024, 5, 20)))
+    (visit,) = extraction.visits
+    assert visit.host.key == "pemda:62.12"
+    assert "pemda:62.12" in {a.key for a in extraction.agencies}

@@ -120,3 +120,38 @@ def test_di_yogyakarta_is_a_name_not_a_place_word(build, events) -> None:
     text = "Diskominfo Kaltim mengunjungi Diskominfo DI Yogyakarta untuk belajar PPID."
     (visit,) = find_visits(build(text, agencies), events, ())
     assert visit.place.region.code == "34"
+
+
+def test_a_street_named_after_a_city_is_no_place(build, events) -> None:
+    text = (
+        "Diskominfo Berau melaksanakan kunjungan kerja ke Kemkominfo, Kamis (16/1/2025). Rombongan "
+        "diterima di Gedung Kemkominfo, Jalan Medan Merdeka Barat, Gambir, Jakarta Pusat."
+    )
+    place = place_of(build, events, text)
+    assert place.region is not None and place.region.code.startswith("31.71")
+
+
+def test_a_national_host_seeks_a_place_finer_than_a_province(build, events) -> None:
+    text = (
+        "Diskominfo Berau beraudiensi dengan Kemkominfo di Jakarta, Rabu (21/8/2024). Audiensi yang "
+        "berlangsung di Gedung Kemkominfo, Jakarta Pusat itu membahas akses internet."
+    )
+    assert place_of(build, events, text).region.code == "31.71"
+
+
+def test_a_venue_with_two_trailing_town_names(build, events) -> None:
+    text = (
+        "Diskominfo Kaltim melakukan studi tiru ke Diskominfo Jatim, Selasa (12/3/2024), di kantor "
+        "Diskominfo Jatim, Ketintang, Surabaya."
+    )
+    assert place_of(build, events, text).region.code == "35.78"
+
+
+def test_a_venue_continues_over_an_estate_into_the_kecamatan(build, events) -> None:
+    text = (
+        "Diskominfo Kaltim mengunjungi Diskominfo Berau, Senin (30/12/2024), di Ruang Rapat Diskominfo "
+        "Berau, Kawasan Perkantoran Gunung Tabur, Kecamatan Gunung Tabur."
+    )
+    place = place_of(build, events, text)
+    assert place.region is not None and place.region.level == "kecamatan"
+    assert place.region.code.startswith("64.03.")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.clean import clean
 from kg.knowledge import Knowledge
 from kg.recognise import recognise
+from kg.recognise.bodies import anchored_matches
 from kg.types import Article
 
 
@@ -32,3 +37,14 @@ def test_kecamatan_before_its_own_parent(knowledge: Knowledge, text: str,
 
 def test_a_name_before_an_unrelated_region_stays_a_name(knowledge: Knowledge) -> None:
     assert regions(knowledge, "Hadir pula Gambir Santoso, Kota Malang.") == [("Kota Malang", "35.73")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Dinas", "Badan", "Pertanian", "Kota", "dan", "xDinas", "Badan-", " ",
+                                 "Sekolah Tinggi", "Ilmu", ",", "\n"]), max_size=30))
+def test_anchored_matches_equal_a_full_scan(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    pattern = re.compile(r"(?<![\w-])(?:Sekolah Tinggi|Dinas|Badan)(?:[ \t]+(?:[A-Z][\w'\-]*|dan|&|serta))+")
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    found = anchored_matches(text, ("Dinas", "Badan", "Sekolah Tinggi"), pattern)
+    assert [(m.start(), m.end()) for m in found] == expected

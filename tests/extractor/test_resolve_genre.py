@@ -224,3 +224,15 @@ def test_local_name_word_between_agency_and_region(knowledge: Knowledge, text: s
 def test_agencies_named_together_share_the_region(knowledge: Knowledge, text: str,
                                                   expected: list[str]) -> None:
     assert keys(knowledge, text) == expected
+
+
+def test_one_person_named_after_two_titles_holds_both(knowledge: Knowledge) -> None:
+    text = "Kepala Diskominfo Kota Bontang yang juga Plt Kepala Bapperida Bontang, Anwar Sadat, hadir."
+    assert posts(knowledge, text) == [("Anwar Sadat", "kepala", "diskominfo:64.74"),
+                                      ("Anwar Sadat", "plt-kepala", "bappeda:64.74")]
+
+
+def test_degree_ms_is_kept_apart(knowledge: Knowledge) -> None:
+    text = "Wakil Wali Kota Samarinda, Dr. H. Rusmadi Wongso, M.S., membuka acara."
+    (post,) = resolved(knowledge, text).posts
+    assert (post.official.name, post.official.degrees) == ("Rusmadi Wongso", ("M.S.",))

@@ -39,3 +39,11 @@ def test_topic_after_a_unit_with_a_long_name_is_kept(build, events) -> None:
 
 def test_no_topics_in_an_unrelated_text(build, events) -> None:
     assert topics(build, events, "Cuaca cerah sepanjang hari di pesisir.") == []
+
+
+def test_a_unit_name_with_and_in_it_is_no_topic(build, events) -> None:
+    text = (
+        "Rombongan dipimpin Kepala Bidang Pengelolaan Informasi dan Saluran Komunikasi Publik, Rudi. "
+        "Kabid Statistik dan Persandian, Agus, turut hadir. Mereka membahas Satu Data Indonesia."
+    )
+    assert topics(build, events, text) == ["satu-data"]

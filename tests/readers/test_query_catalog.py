@@ -85,3 +85,13 @@ def test_a_query_file_runs_from_its_path(world, tmp_path):
                            "ORDER BY ?visit\n")
     result = queries.run(world, str(path), {"topic": "spbe"})
     assert [queries.compact(r["visit"]) for r in result] == ["kgi:visit/v2", "kgi:visit/v3"]
+
+
+def test_every_canned_query_is_sent_to_servers_as_a_query():
+    """SPARQLWrapper (kg query --endpoint) picks query or update from the first keyword it finds, even in
+    a comment: a word such as "copy" or "drop" there would send a canned SELECT as an update."""
+    sparqlwrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper is a dependency of --endpoint")
+    for name, query in queries.catalog().items():
+        wrapper = sparqlwrapper.SPARQLWrapper("http://127.0.0.1:9/query")
+        wrapper.setQuery(query.sparql)
+        assert wrapper.queryType == "SELECT", name

@@ -31,9 +31,12 @@ def register(app: click.Group) -> None:
         if output is None:
             click.echo(data, nl=False)  # bytes go to the binary stream untouched
             return
+        partial = output.with_name(output.name + ".part")  # a failed write (full disk) leaves no half file
         try:
-            output.write_bytes(data)
+            partial.write_bytes(data)
+            partial.replace(output)
         except OSError as error:
+            partial.unlink(missing_ok=True)
             raise InputError(f"cannot write: {error.strerror}", source=str(output)) from None
         click.echo(f"wrote {output} ({format_name}, {len(data)} bytes)", err=True)
 

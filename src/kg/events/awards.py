@@ -27,7 +27,8 @@ _SUPERLATIVE = re.compile(
 
 # "Juara II Lomba Website …", "juara pertama lomba …": the place is the rank, not part of the name
 _LEADING_PLACE = re.compile(
-    r"^(?:ke[-\s]?\d{1,2}|\d{1,2}|[IVX]{1,4}|pertama|kedua|ketiga|harapan\s+[IVX\d]+|umum)\s+(?=\S)", re.IGNORECASE
+    r"^(?:ke[-\s]?\d{1,2}|\d{1,2}|[IVX]{1,4}|pertama|kedua|ketiga|harapan\s+[IVX\d]+|umum)\s+(?=\S)",
+    re.IGNORECASE,
 )
 _NAME_END = re.compile(r"[,.;:()“”\"\n]|(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -235,17 +236,24 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     return _merge(_years_from_neighbours(view, awards))
 
 
+_BULLET = re.compile(r"\s*(?:[•▪◦*-]|\d{1,2}[.)])\s")
+
+
 def _years_from_neighbours(view: ArticleView, awards: list[Award]) -> list[Award]:
     """An award stated without a year takes the year of the award stated just before it, in the same
-    or the previous sentence: the next item of a list, another prize of the same ceremony ("Adapun
-    Diskominfo dinobatkan sebagai PPID Pelaksana Terbaik" after the ceremony's results)."""
+    or the previous sentence, when it is another prize of the same ceremony ("Adapun Diskominfo
+    dinobatkan sebagai PPID Pelaksana Terbaik" after the ceremony's results: a prize with a name of its
+    own) or the next item of a bulleted list. A known index after another award is a result of its own
+    ("Selain itu, berdasarkan IKIP, …"): it keeps no year."""
     out: list[Award] = []
-    last: tuple[int, int] | None = None  # (sentence index, year)
+    last: tuple[int, int, bool] | None = None  # (sentence index, year, a list item)
     for award in sorted(awards, key=lambda a: a.span.start):
         index = view.sentences.index_of(award.span.start)
-        if award.year is None and last is not None and index - last[0] <= 1:
+        item = _BULLET.match(view.text, view.sentence(index).start) is not None
+        generic = award.rule.startswith("award:generic")
+        if award.year is None and last is not None and index - last[0] <= 1 and (generic or item and last[2]):
             award = replace(award, year=last[1])
         if award.year is not None:
-            last = (index, award.year)
+            last = (index, award.year, item)
         out.append(award)
     return out

@@ -22,7 +22,9 @@ def phrase_pattern(
     parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(unique, key=len, reverse=True)]
     body = "|".join(parts) or r"(?!x)x"
     pattern = rf"(?<![\w-])(?:{body})(?![\w-])" if words else f"(?:{body})"
-    firsts = {p[0] for p in unique if p} if folded else {c for p in unique if p for c in (p[0].lower(), p[0].upper())}
+    firsts = {p[0] for p in unique if p}
+    if not folded:
+        firsts = {c for f in firsts for c in (f.lower(), f.upper())}
     if 0 < len(firsts) <= 5 and all(c.isalpha() for c in firsts):
         # a look-ahead on the few first letters lets the scan skip most positions (about twice as fast)
         pattern = f"(?=[{''.join(sorted(firsts))}])" + pattern

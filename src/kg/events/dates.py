@@ -41,7 +41,6 @@ class _Patterns:
     weekday_past: re.Pattern[str]
     vague: re.Pattern[str]
     vague_phrases: tuple[str, ...]  # casefolded, for a quick substring test
-    month_words: tuple[str, ...]  # " maret", " agt" …: a textual date needs one
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +57,7 @@ def _patterns(cal: Calendar) -> _Patterns:
         bare=re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})(?![\d/.-])"),
         # "3 Maret 2024", "3 Mar. 2024", "Senin, 3 Maret"; a range "13-14 Juni 2024" gives its first day
         textual=re.compile(
-            rf"(?<![\d.,])\b(?P<d>\d{{1,2}})(?:\s*(?:[-–]|s\.?d\.?|sampai|hingga|dan)\s*\d{{1,2}})?"
+            rf"(?=\d)(?<![\d.,])\b(?P<d>\d{{1,2}})(?:\s*(?:[-–]|s\.?d\.?|sampai|hingga|dan)\s*\d{{1,2}})?"
             rf"\s+(?P<mon>{months})(?![a-z])\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?",
             flags,
         ),
@@ -70,24 +69,10 @@ def _patterns(cal: Calendar) -> _Patterns:
         ),
         vague=re.compile(rf"\b(?:{_alternation(list(cal.vague))})\b", flags),
         vague_phrases=tuple(v.casefold() for v in cal.vague),
-        month_words=tuple(f" {m}" for m in cal.months),
     )
 
 
 _ON_DAY = re.compile(r"(?:pada|hari|,)\s+$", re.IGNORECASE)
-
-
-def _day_before_month(folded: str, month_words: tuple[str, ...]) -> bool:
-    """Whether a month word follows a number somewhere ("3 maret", "13-14 juni"): the textual pattern's
-    quick test."""
-    for word in month_words:
-        at = folded.find(word)
-        while at != -1:
-            before = folded[max(0, at - 12) : at]
-            if any(c.isdigit() for c in before):
-                return True
-            at = folded.find(word, at + 1)
-    return False
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -219,8 +204,7 @@ def _in_range(
                         digits.append(found_bare)
                         break
             at = segment.find(mark, at + 1)
-    if _day_before_month(folded, patterns.month_words):
-        digits.extend(patterns.textual.finditer(text, start, end))
+    digits.extend(patterns.textual.finditer(text, start, end))  # starts with a digit look-ahead: fast
     for match in digits:
         if "mon" in match.re.groupindex:
             mention = _textual(match, cal, published)

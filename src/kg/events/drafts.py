@@ -144,7 +144,10 @@ def _absorb_governments(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
             if other is draft or (draft.date_hint and other.date_hint and draft.date_hint != other.date_hint):
                 continue
             if (
-                (other.host.key == draft.host.key or region_code(other.host) == region_code(draft.host) is not None)
+                (
+                    other.host.key == draft.host.key
+                    or region_code(other.host) == region_code(draft.host) is not None
+                )
                 and regions <= {region_code(v) for v in other.visitors}
                 and view.is_named(other.host)
                 and any(p.type_id != "pemda" for p in (other.host, *other.visitors))

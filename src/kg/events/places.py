@@ -68,7 +68,8 @@ def _located(view: ArticleView, mention: Mention) -> bool:
     return bool(_AFTER_DI.search(view.text[max(0, mention.span.start - 50) : mention.span.start]))
 
 
-_VENUE_TAIL = re.compile(r",\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
+_STREET = re.compile(r"(?<![\w-])(?:jalan|jl|jln)\.?\s+$", re.IGNORECASE)
+_VENUE_TAIL = re.compile(r"(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}){1,2}")  # ", Renon, Denpasar"
 
 
 def _venue_reach(text: str, venue: Span | None) -> Span | None:
@@ -86,17 +87,21 @@ def _candidates(
     fits the host ("Makassar" is the city, not the kecamatan of that name)."""
     found: list[tuple[Region, Span]] = []
     reaches = [r for r in (_venue_reach(view.text, v) for v in venues) if r is not None]
-    seen: set[Span] = set()
+    seen: set[int] = set()  # mention starts (ints hash much faster than Spans)
     for span in [*reaches, *spans]:
-        agency_spans = [a.span for a in view.agencies_in(max(0, span.start - 200), span.end)]
+        agency_spans: list[Span] | None = None  # read only when a region needs it
         for mention in view.mentions_of("region", span.start, span.end):
-            if mention.span in seen:
+            if mention.span.start in seen:
                 continue
-            seen.add(mention.span)
+            seen.add(mention.span.start)
+            if _STREET.search(view.text, max(0, mention.span.start - 8), mention.span.start):
+                continue  # "Jalan Medan Merdeka Barat" names a street, not the city of Medan
             inside_venue = any(v.start <= mention.span.start < v.end for v in reaches)
             if not inside_venue:
                 if not _located(view, mention):
                     continue
+                if agency_spans is None:
+                    agency_spans = [a.span for a in view.agencies_in(max(0, span.start - 200), span.end)]
                 if any(a.start <= mention.span.start < a.end for a in agency_spans):
                     continue  # "ke Diskominfo Jatim": the region names the agency, not a place
             fitting = [r for r in knowledge.regions(mention.value) if within(r, host)]
@@ -112,27 +117,40 @@ _CAPITALISED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 _VENUE_TAIL_NAME = re.compile(r",\s*(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 
 
-def _named_places(
-    view: ArticleView, spans: list[Span], host: Region, knowledge: EventKnowledge, venues: list[Span] = ()
-) -> list[tuple[Region, Span]]:
-    """Lower regions of the host's region written by bare name after "di"/"ke" ("ke Tanjung Selor")."""
-    found = []
+def _plain_names(view: ArticleView, matches: list[re.Match[str]]) -> list[tuple[int, list[str]]]:
+    """Capitalised names that may be lower regions: not in the dateline, not a region the recogniser
+    already knows (that one is read as such, not as a same-named kecamatan)."""
     filed = view.dateline
-    matches = [m for v in venues if (m := _VENUE_TAIL_NAME.match(view.text, v.end))]
-    for span in spans:
-        for cue in _DI_KE.finditer(view.low, span.start, span.end):
-            if view.text[cue.start() + 1] in "IE":
-                continue  # "DI Yogyakarta" is the province's name, not "di"
-            name = _CAPITALISED.match(view.text, cue.end(), span.end)
-            if name is not None:
-                matches.append(name)
+    out = []
     for match in matches:
         start, end = match.start("name"), match.end("name")
         if filed is not None and filed.start <= start < filed.end:
             continue
         if view.mentions_of("region", start, end):
-            continue  # a region the recogniser knows is read as such, not as a same-named kecamatan
-        words = match.group("name").split()
+            continue
+        out.append((start, match.group("name").split()))
+    return out
+
+
+def _named_places(
+    view: ArticleView, spans: list[Span], host: Region, knowledge: EventKnowledge, venues: list[Span] = ()
+) -> list[tuple[Region, Span]]:
+    """Lower regions of the host's region written by bare name after "di"/"ke" ("ke Tanjung Selor")."""
+    found = []
+    names = _plain_names(view, [m for v in venues if (m := _VENUE_TAIL_NAME.match(view.text, v.end))])
+    for span in spans:
+        key = ("names-after-di", span.start)
+        if key not in view.memo:
+            matches = []
+            for cue in _DI_KE.finditer(view.low, span.start, span.end):
+                if view.text[cue.start() + 1] in "IE":
+                    continue  # "DI Yogyakarta" is the province's name, not "di"
+                name = _CAPITALISED.match(view.text, cue.end(), span.end)
+                if name is not None:
+                    matches.append(name)
+            view.memo[key] = _plain_names(view, matches)
+        names.extend(view.memo[key])  # type: ignore[arg-type]
+    for start, words in names:
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
             region = knowledge.place_named(name, host)
@@ -175,7 +193,7 @@ def find_place(
     knowledge: EventKnowledge,
     extra: list[Span] = (),
     more: Callable[[], list[Span]] | None = None,
-    memo: dict[Span, Span | None] | None = None,
+    memo: dict[int, Span | None] | None = None,
 ) -> Place | None:
     """The place of a visit stated in `spans` (its sentences) whose host is `host`.
 
@@ -187,24 +205,26 @@ def find_place(
     memo = {} if memo is None else memo
     venue = None
     best = None
-    seen: set[Span] = set()
+    seen: set[int] = set()  # sentence starts
     for group in (spans, list(extra), None):
         if group is None:  # only now worth looking through the whole article
             group = more() if more is not None else []
-        group = [s for s in group if s not in seen]
-        seen.update(group)
+        group = [s for s in group if s.start not in seen]
+        seen.update(s.start for s in group)
         for span in group:
-            if span not in memo:
-                memo[span] = find_venue(view.low, span.start, span.end, cues, _names(view, span))
-        venues = [v for v in (memo[s] for s in group) if v is not None]
+            if span.start not in memo:
+                memo[span.start] = find_venue(view.low, span.start, span.end, cues, _names(view, span))
+        venues = [v for v in (memo[s.start] for s in group) if v is not None]
         venue = venue or (venues[0] if venues else None)
         found = _best(view, group, venues, host, knowledge)
         if found is not None:
             found = _refine(view, group, found, knowledge)
         if found is not None and (best is None or len(found[0].code) > len(best[0].code)):
             best = found
-        if best is not None and (host.region is None or best[0].code != host.region.code):
-            break
+        if best is not None and (
+            best[0].code != host.region.code if host.region is not None else best[0].level != "provinsi"
+        ):
+            break  # more precise than the host's own region (a national host: than a province)
     region = best[0] if best else host.region
     if region is None and venue is None:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.events.cues import VisitCues
 from kg.events.view import ArticleView, EventKnowledge
@@ -19,9 +20,10 @@ from kg.types import Agency, Mention, Span
 _VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
 _COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
 # "akan" shortly before a trigger: "akan menggelar studi tiru", "akan kembali berkunjung".
-_WILL = re.compile(r"(?<![\w-])akan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_WILL = re.compile(r"(?=[aA][kK][aA][nN]\s)(?<![\w-])akan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LEFT = re.compile(
-    r"(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$", re.IGNORECASE
+    r"(?=[suSU])(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$",
+    re.IGNORECASE,
 )
 _ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"(?<![\w-])(?:yang|untuk|guna|agar|supaya|tentang|mengenai)(?![\w-])")
@@ -68,13 +70,16 @@ def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: Vis
     agency of an official who leads them ("Rombongan Pemkab Boalemo, dipimpin Sekda Boalemo, …") is
     the leader's post, not the delegation, when the delegation is named before it."""
     before = [
-        a for a in agencies if a.span.end <= pos and not _left_behind(view, a) and not _in_venue(view, a, cues)
+        a
+        for a in agencies
+        if a.span.end <= pos and not _left_behind(view, a) and not _in_venue(view, a, cues)
     ]
     if not before or pos - before[-1].span.end > _MAX_REACH:
         return []
     if len(before) > 1:
-        lead = cues.leader.search(view.low, max(before[-2].span.end, before[-1].span.start - 20), before[-1].span.start)
-        if lead is not None and not view.low[lead.end() : before[-1].span.start].strip(" ,"):
+        last = before[-1].span.start
+        lead = cues.leader.search(view.low, max(before[-2].span.end, last - 20), last)
+        if lead is not None and not view.low[lead.end() : last].strip(" ,"):
             group = _group_before(view, before[:-1], lead.start(), cues)
             if group:
                 return group
@@ -124,11 +129,16 @@ def _host_after(view: ArticleView, agencies: list[Agency], pos: int) -> Agency |
 
 def _is_generic(agency: Agency, cues: VisitCues) -> bool:
     """ "Diskominfo kabupaten/kota": a class of agencies, not one agency."""
-    return bool(cues.with_subregions.search(agency.surface.lower())) or (
-        not agency.resolved
-        and re.search(r"kabupaten|kota|provinsi", agency.surface, re.IGNORECASE) is not None
-        and agency.region is None
-        and " se" in f" {agency.surface.casefold()}"
+    return _generic_name(agency.surface, not agency.resolved and agency.region is None, cues.with_subregions)
+
+
+@lru_cache(maxsize=4096)
+def _generic_name(surface: str, unknown: bool, with_subregions: re.Pattern[str]) -> bool:
+    """Cached per name: the same agency names recur across the articles of a feed."""
+    return bool(with_subregions.search(surface.lower())) or (
+        unknown
+        and re.search(r"kabupaten|kota|provinsi", surface, re.IGNORECASE) is not None
+        and " se" in f" {surface.casefold()}"
     )
 
 

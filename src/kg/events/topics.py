@@ -19,7 +19,8 @@ from kg.types import Span, TopicMention
 # Words that open the name of an organisational unit; a topic label right after one names the unit.
 _UNIT = re.compile(
     r"(?<![\w-])(?i:bidang|kabid|seksi|kasi|sub\s*bagian|subbag|bagian|sub\s*substansi|"
-    r"substansi|sub\s*koordinator|subkoordinator|upt|upt?d)\s+(?:[A-Z][\w-]*\s+){0,3}$"
+    r"substansi|sub\s*koordinator|subkoordinator|upt|upt?d)\s+(?:[A-Z][\w-]*\s+(?:(?:dan|&)\s+(?=[A-Z]))?){0,4}"
+    r"(?P<joined>(?:dan|&)\s+)?$"
 )
 _AND = re.compile(r"\s*(?:dan|&|,|\()\s*", re.IGNORECASE)
 
@@ -62,13 +63,16 @@ def read_topics(view: ArticleView, knowledge: EventKnowledge | None = None) -> T
         start = mention.span.start
         if any(v.start <= start < v.end for v in venues):
             continue  # a room's name ("di Ruang Command Center")
-        before = view.text[max(0, start - 40) : start]
+        before = view.text[max(0, start - 60) : start]
         chained = (
             previous_unit_end >= 0
             and len(mention.text.split()) == 1
             and _AND.fullmatch(view.text[previous_unit_end:start]) is not None
         )
-        if _UNIT.search(before) or chained:
+        unit = _UNIT.search(before)
+        if unit and unit.group("joined") and len(mention.text.split()) > 1:
+            unit = None  # "Bidang IKP dan Pejabat Pengelola Informasi …": a name of its own follows the unit
+        if unit or chained:
             previous_unit_end = mention.span.end
             continue
         previous_unit_end = -1

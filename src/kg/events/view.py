@@ -84,7 +84,7 @@ def _from_bundle(knowledge: Knowledge) -> EventKnowledge:
         triggers=knowledge.triggers or trigger_lexicon(),
         awards=knowledge.awards or award_lexicon(),
         calendar=load_calendar(calendar_file) if calendar_file.is_file() else calendar(),
-        region=knowledge.region,
+        region=lru_cache(maxsize=None)(knowledge.region),  # the same codes recur in every article
         agency_names=knowledge.agency_names,
         place_named=_places_by_name(knowledge),
     )
@@ -124,6 +124,8 @@ class ArticleView:
     _by_kind: dict[str, tuple[tuple[Mention, ...], tuple[int, ...]]] = field(default_factory=dict)
     dateline: Span | None = None  # where the reporter files from: never a fact's place or recipient
     low: str = ""  # the text lower-cased, same length: what the cue patterns scan
+    # answers the event modules derive from the text once per article (sentence → names after "di")
+    memo: dict[tuple[str, int], object] = field(default_factory=dict, compare=False, repr=False)
 
     def actors_in(self, start: int, end: int) -> list[Agency]:
         """Agencies acting in [start, end): named ones and those an official stands for ("Bupati Berau

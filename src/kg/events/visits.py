@@ -24,7 +24,8 @@ from kg.types import Agency, Mention, Participation, Span, TopicMention, Visit
 
 
 def _visit_date(view: ArticleView, draft: Draft, dates: list[tuple[int, DateMention]]) -> DateMention | None:
-    """The date stated in the visit's sentences, else in a sentence next to one; never a farther one."""
+    """The date stated in the visit's sentences, else in a sentence next to one (unless its own sentences
+    say it vaguely); never a farther one."""
     usable = [
         (i, m)
         for i, m in dates
@@ -35,6 +36,8 @@ def _visit_date(view: ArticleView, draft: Draft, dates: list[tuple[int, DateMent
         for i, mention in usable:
             if i == index:
                 return mention
+    if any(m.date is None and i in order for i, m in dates):
+        return None  # "beberapa waktu lalu": the visit's own words name no day; a nearby date is another's
     for index in order:
         for i, mention in usable:
             if abs(i - index) == 1:
@@ -159,7 +162,7 @@ def find_visits(
             view.sentence(view.sentences.index_of(m.start())) for m in cues.venue_start.finditer(view.low)
         ]
 
-    venue_memo: dict[Span, Span | None] = {}
+    venue_memo: dict[int, Span | None] = {}
 
     visits = []
     for draft in drafts:

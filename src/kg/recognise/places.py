@@ -25,6 +25,8 @@ def kecamatan_before_parent(text: str, mentions: list[Mention], knowledge: Knowl
     for mention in mentions:
         if mention.kind != "region":
             continue
+        if text[max(0, mention.span.start - 3):mention.span.start].rstrip(" \t")[-1:] != ",":
+            continue  # only "<name>, <region>" can hold a kecamatan
         for code in mention.value.split("|"):
             if code.count(".") != 1:
                 continue  # only a regency or a city has kecamatan

@@ -48,8 +48,10 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
     listed_persons = [m for m in all_persons if m.rule == "recognise:name-in-list"]
     titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
     posts: list[Post] = []
-    for title in titles:
+    for i, title in enumerate(titles):
         person, before = _person_for(text, title, persons, all_persons)
+        if person is None:
+            person = _holder_of_next_title(text, title, titles[i + 1:], persons, all_persons)
         if person is None:
             continue
         role_id = title.value[len("title:"):]
@@ -106,6 +108,20 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
         if earlier:
             return earlier[-1], True
     return None, False
+
+
+_BOTH_TITLES = re.compile(r"[ \t]*,?[ \t]*(?:yang[ \t]+juga(?:[ \t]+menjabat)?|sekaligus|merangkap)[ \t]+")
+
+
+def _holder_of_next_title(text: str, title: Mention, later: list[Mention], persons: list[Mention],
+                          all_persons: list[Mention]) -> Mention | None:
+    """"Kepala Diskominfo Bontang yang juga Plt Kepala Bapperida Bontang, Anwar Sadat": the person named
+    after the second title holds the first one too."""
+    link = _BOTH_TITLES.match(text, title.span.end)
+    if link is None or not later or later[0].span.start != link.end():
+        return None
+    person, before = _person_for(text, later[0], persons, all_persons)
+    return person if person is not None and not before else None
 
 
 def _agency_for(text: str, title: Mention, anchor: int, role, mentions: tuple[Mention, ...],  # noqa: ANN001

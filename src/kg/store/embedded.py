@@ -150,6 +150,12 @@ class EmbeddedStore:
         )
         return {row["id"].value: row["hash"].value for row in rows}
 
+    def article_urls(self) -> dict[str, str]:
+        """Article URL → stored article id, so an article re-sent under another id replaces the old one."""
+        rows = self._query(f"SELECT ?url ?id WHERE {{ GRAPH ?g {{ ?a <{KG}articleId> ?id ; "
+                           "<https://schema.org/url> ?url } }")
+        return {row["url"].value: row["id"].value for row in rows}
+
     def counts(self) -> StoreCounts:
         """Distinct articles, visits, agencies, officials, awards, and stored quads."""
         def count(cls: str) -> int:
@@ -200,19 +206,22 @@ class EmbeddedStore:
         """Replace one article's named graph (see `replace_articles`)."""
         self.replace_articles([article])
 
-    def replace_articles(self, batch: Sequence[ArticleGraphsLike], *, shared: Graph | None = None) -> None:
+    def replace_articles(self, batch: Sequence[ArticleGraphsLike], *, shared: Graph | None = None,
+                         retired: Sequence[str] = ()) -> None:
         """Replace each article's named graph and merge its entities, as ONE transaction.
 
         Also recomputes the summary for every visitor→host pair and membership the old or new versions
         mention, and drops entity descriptions the old versions alone used, so an edited article leaves
         no trace of its previous facts. `shared` adds key-derived triples (e.g. the topic scheme) to
-        `kgg:entities`.
+        `kgg:entities`. `retired` names article graphs to drop in the same transaction (an article that
+        came back under another id, same URL).
         """
         self._check_writable()
-        if not batch and shared is None:
+        if not batch and shared is None and not retired:
             return
         replaced = [str(a.graph_iri) for a in batch
                     if self._ox.contains_named_graph(ox.NamedNode(str(a.graph_iri)))]
+        replaced += [g for g in retired if self._ox.contains_named_graph(ox.NamedNode(g))]
         pairs: set[tuple[str, str]] = set()
         memberships: set[str] = set()
         candidates: set[str] = set()
@@ -222,7 +231,7 @@ class EmbeddedStore:
             memberships |= {r["m"].value for r in self._ox.query(memberships_q)}
             candidates |= {r["n"].value for r in self._ox.query(entities_q)}
         entities = Graph()
-        operations: list[str] = []
+        operations: list[str] = [f"DROP SILENT GRAPH {_iri(g)}" for g in retired]
         for article in batch:
             graph = _iri(str(article.graph_iri))
             operations.append(f"DROP SILENT GRAPH {graph}")
