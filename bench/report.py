@@ -44,7 +44,9 @@ def _query_time(q: dict | None) -> str:
     if q.get("timeout_s"):
         return f"> {q['timeout_s']:.0f}"
     if "error" in q:
-        return "timed out" if "timed out" in str(q["error"]) else "error"
+        # a server that stops a query at its --timeout-s cuts the JSON it was streaming
+        cut = any(sign in str(q["error"]) for sign in ("timed out", "Expecting value"))
+        return "timed out" if cut else "error"
     if "skipped" in q:
         return "skipped"
     return _s(q["best_s"])

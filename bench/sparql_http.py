@@ -55,7 +55,10 @@ class HttpSparqlStore:
             headers={"Accept": JSON_RESULTS, "Content-Type": "application/x-www-form-urlencoded"},
         )
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
-            data = json.load(response)
+            try:
+                data = json.load(response)
+            except json.JSONDecodeError as error:  # Oxigraph cuts a streamed answer at its --timeout-s
+                raise TimeoutError(f"the server cut its answer off (timed out?): {error}") from error
         variables = tuple(data["head"]["vars"])
         rows = tuple({k: _term(v) for k, v in binding.items()} for binding in data["results"]["bindings"])
         return SelectResult(variables=variables, rows=rows)

@@ -274,3 +274,17 @@ def test_every_canned_query_runs_on_an_empty_store(empty_store):
     for name, query in queries.catalog().items():
         params = {p.name: required[p.name] for p in query.parameters if p.required}
         assert len(queries.run(empty_store, name, params)) == 0, name
+
+
+def test_agency_timeline_after_a_turtle_import_still_lists_officials(world, tmp_path):
+    """Turtle merges every graph into one; the timeline must not depend on the per-article graphs."""
+    from kg.store.transfer import export_store, import_file
+
+    merged = tmp_path / "world.ttl"
+    merged.write_bytes(export_store(world, "turtle"))
+    with open_store(tmp_path / "store", create=True) as store:
+        import_file(store, merged)
+        columns = ["date", "what", "event", "counterpart"]
+        got = rows(store, "agency-timeline", columns, agency="diskominfo:64")
+    assert "official" in {row[1] for row in got}
+    assert got == rows(world, "agency-timeline", columns, agency="diskominfo:64")

@@ -4,7 +4,9 @@ A sentence with a live trigger (not planned, not "jumlah kunjungan") is read aro
 phrases: "X mengunjungi Y" and "kunjungan kerja ke Y" put the visitors before and the host after,
 "Y menerima kunjungan X" the other way round, "kunjungan X disambut oleh Y" the visitors before a
 passive verb. Agencies listed together ("X bersama Y dan Z") form one side; a delegation word
-("rombongan", "mereka") stands for the visitors named before.
+("rombongan", "mereka") stands for the visitors named before. A name inside a venue ("di Gedung Pemko
+Batam") is a place, not a party; the post of an official leading a delegation named before it is not the
+delegation; a region written alone after "ke" ("ke Kabupaten Murung Raya") is visited as its government.
 """
 
 from __future__ import annotations

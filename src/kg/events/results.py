@@ -4,7 +4,9 @@ Announcements name the award once ("Komisi Informasi Provinsi Jawa Timur menyera
 Keterbukaan Informasi Publik tahun 2023 …") and then list results: "Pemkot Surabaya … nilai 97,10
 dan predikat Informatif, peringkat ke-1 dari 38. Pemkab Sidoarjo meraih predikat Menuju Informatif
 …". Each body named starts a clause that runs to the next body; a clause with a grade of the award, a
-score or a rank is one result of the award named before it (or of the award whose grade it is).
+score or a rank is one result of the award named before it (or of the award whose grade it is). Bodies
+only listed together share the clause after the last of them; a semicolon starts a new clause about the
+same body; list items print the grade after a dash ("1. Pemerintah Kota X – Informatif, nilai 98,50").
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ _BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n+)")  # the
 # What follows a degree: a capitalised plain word starts a new sentence ("S.Sos. Mereka …").
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?=[\s,;:])")
 _SPACE = re.compile(r"\s*")
-_SHORT_WORD = re.compile(r"[\s(,\"'“‘]")  # a word start within the last eight characters
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -103,14 +102,8 @@ def split_sentences(text: str) -> Sentences:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        dot = match.start()
-        if text[dot] != "\n":
-            # fast path: a word of eight or more characters with no dot in it is no abbreviation (the
-            # longest listed one has seven letters); only the rest need the full test
-            near = text[max(0, dot - 13) : dot]
-            short = dot < 8 or _SHORT_WORD.search(near, len(near) - 8) is not None
-            if (short or "." in near) and _is_abbreviation(text, dot):
-                continue
+        if match.group()[0] != "\n" and _is_abbreviation(text, match.start()):
+            continue
         end = match.end()
         begin = _SPACE.match(text, start, end).end()
         stop = end
