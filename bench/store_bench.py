@@ -1,15 +1,20 @@
 """Ingest rate, store size, peak memory and canned-query latency, embedded store vs Oxigraph server.
 
     nice -n 10 python bench/store_bench.py --articles 1000 10000 100000 [--seed 1] [--batch-size 500]
-        [--max-ingest-seconds 1500] [--no-server] [--out bench/results/store_bench.json]
+        [--max-ingest-seconds 900] [--query-timeout 45] [--work DIR] [--profile N] [--no-server]
+        [--out bench/results/store_bench.json]
 
-For each size a corpus is generated (generate.py), then a subprocess (so its peak memory is its own)
-ingests it with `kg.ingest.ingest` into a new embedded store (the full pipeline: read, extract, map,
-store with summaries) and times every canned query (queries/*.rq through `kg.queries.run`, default
-parameters, required ones filled from the data: the busiest visitor→host pair, a visit). Then the
-store is exported as N-Quads, bulk-loaded with `oxigraph load` into a server folder, served by
-`oxigraph serve --union-default-graph` on a free loopback port, and the same queries are timed over
-HTTP; the server is stopped by its PID. Row counts of both sides are compared.
+The canned queries are copied once at the start (queries/ may be edited while the benchmark runs). For
+each size a corpus is generated (generate.py), then a subprocess (so its peak memory is its own) ingests
+it with `kg.ingest.ingest` into a new embedded store (the full pipeline: read, extract, map, store with
+summaries), recording wall and CPU time; the store's size is taken as the build leaves it and again
+after reopening and compacting it. Each canned query then runs in its own process on the store opened
+read-only (`kg.queries.run`, default parameters, required ones filled from the data: the busiest
+visitor→host pair, a visit), stopped at --query-timeout. Then the store is exported as N-Quads,
+bulk-loaded with `oxigraph load` into a server folder, served by `oxigraph serve --union-default-graph`
+on a free loopback port, and the same queries are timed over HTTP; the server is stopped by its PID.
+Row counts of both sides are compared. Results are written after every step, so a later failure loses
+nothing already measured.
 
 If an ingest runs past --max-ingest-seconds it is stopped after the last committed batch and the
 figures are for the articles stored by then (reported as `articles_stored`), so a size that does not

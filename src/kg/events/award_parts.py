@@ -191,6 +191,31 @@ def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: in
     return found
 
 
+LISTED = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+|&\s*)$", re.IGNORECASE)
+
+
+def listed_with(view: ArticleView, knowledge: EventKnowledge, body: Agency) -> list[Agency]:
+    """The bodies of the sentence listed together with `body` ("yakni Pemkab Berau, Pemkab Paser dan
+    Pemkot Bontang"), in text order: a result stated once for a list belongs to each of them."""
+    sentence = view.sentence(view.sentences.index_of(body.span.start))
+    candidates = sorted(recipients(view, knowledge, sentence.start, sentence.end), key=lambda a: a.span.start)
+    at = next((i for i, a in enumerate(candidates) if a.span == body.span), None)
+    if at is None:
+        return [body]
+    lo = hi = at
+    while lo > 0 and LISTED.fullmatch(view.text, candidates[lo - 1].span.end, candidates[lo].span.start):
+        lo -= 1
+    while hi + 1 < len(candidates) and LISTED.fullmatch(
+        view.text, candidates[hi].span.end, candidates[hi + 1].span.start
+    ):
+        hi += 1
+    out: list[Agency] = []
+    for agency in candidates[lo : hi + 1]:
+        if agency.key not in {a.key for a in out}:
+            out.append(agency)
+    return out
+
+
 def recipient(
     view: ArticleView, knowledge: EventKnowledge, window: tuple[int, int], anchor: Span
 ) -> Agency | None:

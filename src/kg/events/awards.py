@@ -47,12 +47,36 @@ def _windows(mentions: list[Mention], sentence: Span) -> list[tuple[int, int]]:
     return out
 
 
+_EACH = re.compile(r"(?<![\w-])masing-masing(?![\w-])", re.IGNORECASE)
+
+
+def _each_grade(text: str, start: int, end: int, words: tuple[str, ...], count: int) -> list[str] | None:
+    """ "A dan B masing-masing meraih predikat Informatif dan Menuju Informatif": one grade per body, in
+    order, when the text says "masing-masing" and names as many grades as bodies."""
+    if count < 2 or not _EACH.search(text, start, end):
+        return None
+    patterns = [p for p in (parts.grade_patterns(words).cued, parts.grade_patterns(words).bare) if p]
+    hits = sorted(
+        (m.start("grade"), m.end("grade")) for p in patterns for m in p.finditer(text, start, end)
+    )
+    found: list[str] = []
+    last_end = -1
+    for lo, hi in hits:
+        if lo < last_end:
+            continue
+        grade = parts.grade(text, lo, hi, words)
+        if grade is not None:
+            found.append(grade)
+            last_end = hi
+    return found if len(found) == count else None
+
+
 def _known(
     view: ArticleView, knowledge: EventKnowledge, entry: AwardEntry, mention: Mention, window: tuple[int, int]
-) -> Award | None:
+) -> list[Award]:
     recipient = parts.recipient(view, knowledge, window, mention.span)
     if recipient is None:
-        return None
+        return []
     text, (start, end) = view.text, window
     rank, out_of = parts.rank(text, start, end, knowledge.awards)
     score = parts.score(text, start, end, mention.span)
@@ -61,21 +85,28 @@ def _known(
     if (predicate, category, score, rank) == (None, None, None, None) and not _win_verbs(
         knowledge.awards
     ).search(text, start, end):
-        return None  # the award is only talked about, nobody is said to have obtained it
-    return Award(
-        name=entry.name,
-        recipient=recipient,
-        span=Span(start, end),
-        confidence=0.85,
-        rule=f"award:{entry.id}",
-        awarder=parts.awarder(view, knowledge, start, end, entry.awarder, mention.span),
-        year=parts.year(text, start, end, mention.span, _sentence_of(view, mention)),
-        predicate=predicate,
-        category=category,
-        score=score,
-        rank=rank,
-        out_of=out_of,
-    )
+        return []  # the award is only talked about, nobody is said to have obtained it
+    bodies = parts.listed_with(view, knowledge, recipient)
+    sentence = _sentence_of(view, mention)
+    reach = (min(start, bodies[0].span.start), max(end, bodies[-1].span.end))
+    each = _each_grade(text, *reach, entry.predicates, len(bodies)) if predicate else None
+    return [
+        Award(
+            name=entry.name,
+            recipient=body,
+            span=Span(start, end),
+            confidence=0.85 if body is recipient else 0.75,
+            rule=f"award:{entry.id}",
+            awarder=parts.awarder(view, knowledge, start, end, entry.awarder, mention.span),
+            year=parts.year(text, start, end, mention.span, sentence),
+            predicate=each[i] if each else predicate,
+            category=category,
+            score=score if body is recipient else None,  # a number stated once is the nearest body's
+            rank=rank if body is recipient else None,
+            out_of=out_of if body is recipient else None,
+        )
+        for i, body in enumerate(bodies)
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -218,9 +249,7 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
         sentence = view.sentence(index)
         if known:  # beside a known award, "meraih predikat" is that award's grade
             for mention, window in zip(known, _windows(known, sentence), strict=True):
-                award = _known(view, knowledge, lexicon.awards[mention.value], mention, window)
-                if award is not None:
-                    awards.append(award)
+                awards.extend(_known(view, knowledge, lexicon.awards[mention.value], mention, window))
         for mention, window in zip(found, _windows(found, sentence), strict=True):
             if mention.value in (GENERIC_AWARD, GENERIC_POSTFIX) or (
                 mention.value == GENERIC_TITLE and not known

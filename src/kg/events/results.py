@@ -64,7 +64,7 @@ def _capitalised_grade(view: ArticleView, start: int, end: int, words: tuple[str
     return None
 
 
-_LISTED = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+|&\s*)$", re.IGNORECASE)
+_LISTED = parts.LISTED
 
 
 def _clauses(view: ArticleView, bodies: list[Agency], sentence: Span) -> list[tuple[Agency, int, int]]:
