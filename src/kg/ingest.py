@@ -154,6 +154,8 @@ def ingest(paths: Sequence[Path], store: EmbeddedStore, *, batch_size: int = DEF
             commit()
         report()
     commit()
+    if committed:  # compact what the batches wrote, so the folder is not several times its data
+        store.optimize()
     store.set_metadata(build_fingerprint=fingerprint)
     store.note_progress(committed_articles=committed, state="done")
     return IngestSummary(read=read, new=new, changed=changed, skipped=skipped, counts=store.counts(),

@@ -9,12 +9,13 @@ are no blank nodes, so the same input always gives the same triples and graphs r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -29,14 +30,65 @@ REGION_CLASS = {"provinsi": KG.Province, "kabupaten": KG.Regency, "kota": KG.Cit
 CAPACITY_PROPERTY = {"leader": KG.ledBy, "receiver": KG.receivedBy, "participant": KG.participant}
 
 
+Triple = tuple[Node, Node, Node]
+
+
+class _GraphField:
+    """A field holding an rdflib Graph that may be given as bare triples, made into a Graph when first read.
+
+    Filling an rdflib Graph costs more than the whole mapping (every `add` updates several indexes), and the
+    store does not need one: it writes N-Triples from the triples. So the mapping hands over triples, the
+    Graph is built only for callers that read `facts`/`entities` (validation, tests, resolutions), and
+    `triples()` gives the store whichever form is there, without building anything.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}_value"
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Graph:
+        if obj is None:
+            raise AttributeError(self.slot)  # tells @dataclass the field has no default
+        value = obj.__dict__[self.slot]
+        if not isinstance(value, Graph):
+            value = _to_graph(value)
+            obj.__dict__[self.slot] = value  # from now on the Graph (which callers may edit) is the truth
+        return value
+
+    def __set__(self, obj: Any, value: Graph | Collection[Triple]) -> None:
+        obj.__dict__[self.slot] = value
+
+    def triples(self, obj: Any) -> Collection[Triple] | Graph:
+        return obj.__dict__[self.slot]
+
+
 @dataclass(frozen=True)
 class ArticleGraphs:
-    """The RDF of one article: its named graph's content and the shared entity descriptions it needs."""
+    """The RDF of one article: its named graph's content and the shared entity descriptions it needs.
+
+    `facts` and `entities` read as rdflib Graphs; they may be given as Graphs or as collections of triples.
+    """
 
     article_id: str
     graph_iri: URIRef
-    facts: Graph
-    entities: Graph
+    facts: Graph = _GraphField()  # type: ignore[assignment]
+    entities: Graph = _GraphField()  # type: ignore[assignment]
+
+    @property
+    def fact_triples(self) -> Collection[Triple] | Graph:
+        """The facts without building a Graph (the store's fast path); iterating gives (s, p, o)."""
+        return ArticleGraphs.__dict__["facts"].triples(self)
+
+    @property
+    def entity_triples(self) -> Collection[Triple] | Graph:
+        """The entity descriptions without building a Graph; iterating gives (s, p, o)."""
+        return ArticleGraphs.__dict__["entities"].triples(self)
+
+
+def _to_graph(triples: Iterable[Triple]) -> Graph:
+    graph = bind_prefixes(Graph())
+    for triple in triples:
+        graph.add(triple)
+    return graph
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -75,15 +127,33 @@ def topic_scheme() -> Graph:
     return _copy(load_turtle(ONTOLOGY_DIR / "topics.ttl"))
 
 
-def _concept_triples(subject: URIRef) -> list[tuple[Node, Node, Node]]:
-    """The type, prefLabel and scheme of a concept from the ontology or the topic scheme, if it is there."""
+@cache
+def _concept_triples(subject: URIRef) -> tuple[Triple, ...]:
+    """The type, prefLabel and scheme of a concept from the ontology or the topic scheme, if it is there.
+
+    Cached like the files it reads: the same few dozen concepts are asked for by every article.
+    """
     for path in (ONTOLOGY_DIR / "kg.ttl", ONTOLOGY_DIR / "topics.ttl"):
         graph = load_turtle(path)
-        triples = [(subject, p, o) for p, o in graph.predicate_objects(subject)
-                   if p in (RDF.type, SKOS.prefLabel, SKOS.inScheme)]
+        triples = tuple((subject, p, o) for p, o in graph.predicate_objects(subject)
+                        if p in (RDF.type, SKOS.prefLabel, SKOS.inScheme))
         if triples:
             return triples
-    return []
+    return ()
+
+
+@cache
+def _region_triples(region: Region) -> tuple[Triple, ...]:
+    """A region and its parents as kgg:entities describes them; depends on the region alone, so cached."""
+    node = iri.region(region.code)
+    triples = [(node, RDF.type, KG.Region)]
+    if region.level in REGION_CLASS:
+        triples.append((node, RDF.type, REGION_CLASS[region.level]))
+    triples += [(node, SKOS.prefLabel, Literal(region.name)), (node, KG.regionCode, Literal(region.code))]
+    if region.parent:
+        triples.append((node, KG.partOf, iri.region(region.parent.code)))
+        triples += _region_triples(region.parent)
+    return tuple(triples)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -109,14 +179,14 @@ def agency_display(agency: Agency) -> str:
 
 
 class _Mapper:
-    """Builds the two graphs of one extraction; one instance per call, never shared."""
+    """Builds the two triple sets of one extraction; one instance per call, never shared."""
 
     def __init__(self, extraction: Extraction) -> None:
         self.x = extraction
         self.article = extraction.article
         self.article_iri = iri.article(self.article.id)
-        self.facts = bind_prefixes(Graph())
-        self.entities = bind_prefixes(Graph())
+        self.facts: set[Triple] = set()
+        self.entities: set[Triple] = set()
 
     def run(self) -> None:
         self._article()
@@ -218,15 +288,9 @@ class _Mapper:
 
     def _region(self, region: Region) -> URIRef:
         """Describe a region and its parents in kgg:entities; returns its IRI."""
-        node, add = iri.region(region.code), self.entities.add
-        add((node, RDF.type, KG.Region))
-        if region.level in REGION_CLASS:
-            add((node, RDF.type, REGION_CLASS[region.level]))
-        add((node, SKOS.prefLabel, Literal(region.name)))
-        add((node, KG.regionCode, Literal(region.code)))
-        if region.parent:
-            add((node, KG.partOf, self._region(region.parent)))
-        return node
+        triples = _region_triples(region)
+        self.entities.update(triples)
+        return triples[0][0]  # type: ignore[return-value]
 
     def _concept(self, node: URIRef, cls: URIRef, concept_id: str, label: str | None = None) -> URIRef:
         """Copy a controlled-vocabulary concept's type and label into kgg:entities.
@@ -235,8 +299,7 @@ class _Mapper:
         skos:inScheme, so validation reports them instead of the fact silently vanishing.
         """
         known = _concept_triples(node)
-        for triple in known:
-            self.entities.add(triple)
+        self.entities.update(known)
         if not known:
             self.entities.add((node, RDF.type, cls))
             self.entities.add((node, SKOS.prefLabel, Literal(label or concept_id.replace("-", " "))))
@@ -244,8 +307,7 @@ class _Mapper:
 
     def _topic(self, topic_id: str) -> URIRef:
         node = iri.topic(topic_id)
-        for triple in _concept_triples(node):
-            self.entities.add(triple)
+        self.entities.update(_concept_triples(node))
         return node
 
     # -- visits -----------------------------------------------------------------------------------------

@@ -117,3 +117,48 @@ def test_a_named_prize_beside_a_known_award_in_one_sentence(build, events) -> No
     assert "penghargaan Kabupaten Peduli Keterbukaan Informasi" in names
     prize = next(a for a in awards_of(build, events, text) if a.name.startswith("penghargaan"))
     assert prize.year == 2024 and prize.awarder is not None and prize.awarder.key == "komisi-informasi:34"
+
+
+def test_a_result_stated_once_for_a_list_reaches_every_body(build, events) -> None:
+    text = (
+        "Pada Anugerah Keterbukaan Informasi Publik 2023, tiga daerah meraih predikat Informatif, yakni "
+        "Pemkab Sleman, Pemkab Bantul dan Pemkot Yogyakarta."
+    )
+    grades = {a.recipient.key: (a.predicate, a.year) for a in awards_of(build, events, text)}
+    assert grades == {k: ("Informatif", 2023) for k in ("pemda:34.04", "pemda:34.02", "pemda:34.71")}
+    text = (
+        "Dalam Anugerah Keterbukaan Informasi Publik tahun 2024, Pemkab Sleman dan Pemkab Bantul "
+        "masing-masing meraih predikat Menuju Informatif dan Informatif."
+    )
+    grades = {a.recipient.key: a.predicate for a in awards_of(build, events, text)}
+    assert grades == {"pemda:34.04": "Menuju Informatif", "pemda:34.02": "Informatif"}
+
+
+def test_the_year_of_the_announcement_and_a_ceremony_held_by_the_awarder(build, events) -> None:
+    text = (
+        "Kementerian PANRB merilis hasil evaluasi tahun 2024 kemarin. Pemkab Sleman meraih Indeks SPBE "
+        "3,91 dengan predikat Sangat Baik."
+    )
+    (award,) = find_awards(build(text, {**AGENCIES, "Kementerian PANRB": "kemenpan-rb"}), events)
+    assert (award.recipient.key, award.year) == ("pemda:34.04", 2024)
+    text = (
+        "Pada Anugerah Keterbukaan Informasi Publik 2023 yang digelar Komisi Informasi DIY, "
+        "Pemkab Bantul meraih predikat Informatif."
+    )
+    (award,) = awards_of(build, events, text)
+    assert (award.recipient.key, award.awarder.key) == ("pemda:34.02", "komisi-informasi:34")
+
+
+def test_a_prize_held_by_a_body_with_its_runners_up(build, events) -> None:
+    text = (
+        "Diskominfo DIY menggelar Anugerah Website Perangkat Daerah 2024 di Yogyakarta. Diskominfo Sleman "
+        "dinobatkan sebagai pengelola website terbaik se-DIY, disusul Pemkab Bantul di peringkat kedua "
+        "dan Pemkot Yogyakarta di peringkat ketiga. Bupati menerima penghargaan didampingi Diskominfo Sleman."
+    )
+    found = {(a.name, a.recipient.key, a.year, a.rank) for a in awards_of(build, events, text)}
+    name = "pengelola website terbaik se-DIY"
+    assert found == {
+        (name, "diskominfo:34.04", 2024, 1),
+        (name, "pemda:34.02", 2024, 2),
+        (name, "pemda:34.71", 2024, 3),
+    }

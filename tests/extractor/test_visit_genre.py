@@ -112,3 +112,42 @@ def test_a_vague_time_in_the_visits_sentence_borrows_no_date(build, events) -> N
     )
     (visit,) = visits_of(build, events, text)
     assert visit.date is None
+
+
+def test_a_venue_after_the_visitors_adds_no_visitor(build, events) -> None:
+    text = (
+        "Pemerintah Kabupaten Banyuwangi menerima kunjungan kerja Diskominfo Siak, Senin (7/10/2024), "
+        "di Ruang Rapat Diskominfo Sumbawa."
+    )
+    assert pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "pemda:35.10")}
+
+
+def test_a_region_reached_gives_way_to_the_agency_that_receives(build, events) -> None:
+    text = (
+        "Rombongan Diskominfo Siak tiba di Kota Batam, Rabu (9/10/2024), untuk studi tiru. "
+        "Kedatangan rombongan disambut Kepala Diskominfo Kota Batam di kantornya."
+    )
+    assert pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "diskominfo:21.71")}
+
+
+def test_agencies_named_only_in_the_members_titles_are_the_governments_delegation(build, events) -> None:
+    text = (
+        "Pemerintah Kabupaten Siak melakukan kunjungan kerja ke Komdigi, Senin (2/12/2024). "
+        "Rombongan yang terdiri dari Kepala Diskominfo Siak, Rina Wati, dan Kepala Bappeda Siak, "
+        "Joko Lelono, diterima pejabat Komdigi."
+    )
+    posts = [("Rina Wati", "kepala", "Diskominfo Siak"), ("Joko Lelono", "kepala", "Bappeda Siak")]
+    assert pairs(visits_of(build, events, text, posts)) == {(("pemda:14.08",), "komdigi")}
+
+
+def test_a_secretariat_receiving_for_the_government_and_a_leaders_post(build, events) -> None:
+    text = (
+        "Pejabat Pemkab Sumbawa melakukan kunjungan ke Pemerintah Kabupaten Banyuwangi, Selasa (13/2/2024). "
+        "Rombongan dipimpin Sekda Sumbawa, Ali Hasan, dan diterima Asisten Setda Banyuwangi, Dewi Sari."
+    )
+    AGENCIES.update({"Sekda Sumbawa": "setda:52.04", "Setda Banyuwangi": "setda:35.10"})
+    try:
+        visits = visits_of(build, events, text, [("Ali Hasan", "sekda", "Sekda Sumbawa")])
+    finally:
+        del AGENCIES["Sekda Sumbawa"], AGENCIES["Setda Banyuwangi"]
+    assert pairs(visits) == {(("pemda:52.04",), "pemda:35.10")}

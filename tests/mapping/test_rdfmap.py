@@ -238,3 +238,15 @@ def test_a_bare_mention_does_not_hide_what_a_fuller_one_knows() -> None:
     graphs = map_extraction(Extraction(Article("d", text, "d.txt"), agencies=(bare, dkisp_kaltara(text))))
     assert graphs.entities.value(KALTARA, KG.serves) == iri.region("65")
     assert graphs.entities.value(KALTARA, KG.agencyType) == iri.agency_type("diskominfo")
+
+
+def test_triples_handed_to_the_store_are_the_graphs_callers_read(extraction) -> None:
+    graphs = map_extraction(extraction)
+    fast_facts, fast_entities = set(graphs.fact_triples), set(graphs.entity_triples)
+    assert fast_facts == set(graphs.facts) and fast_entities == set(graphs.entities)
+    assert graphs.facts.namespace_manager.store.namespace("kg") == URIRef(str(KG._NS))
+    extra = (KGG.somewhere, RDFS.label, Literal("added by a caller"))
+    graphs.facts.add(extra)  # once read, the Graph is what the store gets, edits included
+    assert set(graphs.fact_triples) == fast_facts | {extra}
+    renamed = replace(graphs, article_id="other")  # resolutions rebuild article graphs this way
+    assert set(renamed.facts) == set(graphs.facts) and set(renamed.entity_triples) == fast_entities

@@ -217,3 +217,44 @@ def test_a_lock_file_that_cannot_be_opened_is_a_store_error(store_dir, monkeypat
     monkeypatch.setattr(os, "open", refusing_open)
     with pytest.raises(StoreError, match="cannot open the store's lock file \\(Permission denied\\)"):
         open_store(store_dir, readonly=True)
+
+
+def test_article_given_as_triples_is_stored_exactly_like_its_graph(store_dir):
+    from kg.rdfmap import ArticleGraphs
+
+    article = make_article("a1", visitor="diskominfo:64", host="diskominfo:35", day=date(2023, 5, 9),
+                           official="Sri Rahayu", alias='Dinas "Kominfo"\\Jatim\r\nbaris dua\tø')
+    article.facts.add((KGI["article/a1"], URIRef("https://schema.org/headline"), Literal("Judul", lang="id")))
+    as_triples = ArticleGraphs(article.article_id, article.graph_iri, set(article.facts),
+                               set(article.entities))
+    with open_store(store_dir, create=True) as store:
+        store.replace_articles([article])
+        from_graph = quads(store)
+    with open_store(store_dir.parent / "fast", create=True) as fast:
+        fast.replace_articles([as_triples])
+        assert quads(fast) == from_graph
+
+
+def test_iri_the_store_cannot_write_is_refused_and_nothing_is_stored(store_dir):
+    bad = make_article("a1", visitor="diskominfo:64", host="diskominfo:35", day=None)
+    bad.facts.add((URIRef("https://w3id.org/kgid/id/thing with space"), KG.rule, Literal("x")))
+    with open_store(store_dir, create=True) as store:
+        with pytest.raises(StoreError, match="thing with space"):
+            store.replace_articles([make_article("a0", visitor="diskominfo:64", host="diskominfo:65",
+                                                 day=None), bad])
+        assert store.graph_names() == []
+
+
+def test_optimize_drops_the_log_and_keeps_every_triple(store_dir):
+    def log_bytes() -> int:
+        return sum(p.stat().st_size for p in (store_dir / "oxigraph").glob("*.log"))
+
+    with open_store(store_dir, create=True) as store:
+        for i in range(3):
+            store.replace_articles([make_article(f"a{i}", visitor="diskominfo:64", host="diskominfo:35",
+                                                 day=date(2023, 5, 9 + i), official="Sri Rahayu")])
+        before, logged = quads(store), log_bytes()
+        store.optimize()
+        assert quads(store) == before and log_bytes() < logged
+        store.replace_article(make_article("a9", visitor="diskominfo:65", host="diskominfo:35", day=None))
+        assert len(quads(store)) > len(before)  # still writable after the database was reopened

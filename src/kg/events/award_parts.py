@@ -41,6 +41,7 @@ _SCORE_AFTER_NAME = re.compile(
 _YEAR = re.compile(r"(?<![\d/.-])(?:(?:tahun|TA\.?)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 AWARDER_CUE = re.compile(
     r"(?<![\w-])(?:dari|oleh|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan|dirilis|diumumkan"
+    r"|digelar|diadakan|dihelat"
     r"|dikeluarkan|diterbitkan|ditetapkan)"
     r"(?:\s+(?:oleh|langsung))*\s+(?:pihak\s+)?$",
     re.IGNORECASE,
@@ -142,10 +143,44 @@ def year(text: str, start: int, end: int, anchor: Span, outer: tuple[int, int] |
     return None
 
 
+def announced_year(view: ArticleView, index: int, awarder_type: str | None) -> int | None:
+    """A result sentence with no year of its own ("Provinsi Jawa Barat meraih Indeks SPBE 4,12") takes
+    the year of the announcement just before it: a sentence naming the award's usual awarder ("Kementerian
+    PANRB mengumumkan hasil evaluasi SPBE 2024") or a body that gives or holds an award ("Diskominfo Jatim
+    menggelar Anugerah … 2024"), when that sentence gives one year."""
+    found = announcement(view, index, awarder_type)
+    return found[0] if found else None
+
+
+def announcement(view: ArticleView, index: int, awarder_type: str | None) -> tuple[int, Agency] | None:
+    """(year, announcing body) of the announcement sentence before sentence `index` (see announced_year)."""
+    for back in (index - 1, index - 2):
+        if back < 0:
+            break
+        span = view.sentence(back)
+        body = next(
+            (
+                a
+                for a in view.agencies_in(span.start, span.end)
+                if (awarder_type is not None and a.type_id == awarder_type) or gives(view, a)
+            ),
+            None,
+        )
+        if body is None:
+            continue
+        years = {
+            int(m.group("year"))
+            for m in _YEAR.finditer(view.text, span.start, span.end)
+            if not _DAY_MONTH.search(view.text[max(0, m.start() - 14) : m.start()])
+        }
+        return (years.pop(), body) if len(years) == 1 else None
+    return None
+
+
 # A body right before one of these verbs gives the award: "Komisi Informasi … menyerahkan Anugerah …".
 _GIVES = re.compile(
     r"^[\s,]*(?:\([^)]{1,40}\)\s*)?(?:telah\s+|resmi\s+|kembali\s+)?(?:menyerahkan|memberikan|"
-    r"menganugerahkan|merilis|mengumumkan|menetapkan|menyelenggarakan|memberi)(?![\w-])",
+    r"menganugerahkan|merilis|mengumumkan|menetapkan|menyelenggarakan|menggelar|mengadakan|memberi)(?![\w-])",
     re.IGNORECASE,
 )
 

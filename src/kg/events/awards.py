@@ -19,7 +19,7 @@ from kg.events.cues import phrase_pattern
 from kg.events.results import award_contexts, result_lists
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import GENERIC_AWARD, GENERIC_POSTFIX, GENERIC_TITLE, AwardEntry, AwardLexicon
-from kg.types import Award, Mention, Span
+from kg.types import Agency, Award, Mention, Span
 
 _SUPERLATIVE = re.compile(
     r"(?<![\w-])(?:ter\w{3,}|se-\w+|juara|pertama|kedua|ketiga)(?![\w-])", re.IGNORECASE
@@ -88,6 +88,9 @@ def _known(
         return []  # the award is only talked about, nobody is said to have obtained it
     bodies = parts.listed_with(view, knowledge, recipient)
     sentence = _sentence_of(view, mention)
+    year = parts.year(text, start, end, mention.span, sentence) or parts.announced_year(
+        view, view.sentences.index_of(mention.span.start), (entry.awarder or "").partition(":")[0] or None
+    )
     reach = (min(start, bodies[0].span.start), max(end, bodies[-1].span.end))
     each = _each_grade(text, *reach, entry.predicates, len(bodies)) if predicate else None
     return [
@@ -95,15 +98,15 @@ def _known(
             name=entry.name,
             recipient=body,
             span=Span(start, end),
-            confidence=0.85 if body is recipient else 0.75,
+            confidence=0.85 if body.span == recipient.span else 0.75,
             rule=f"award:{entry.id}",
             awarder=parts.awarder(view, knowledge, start, end, entry.awarder, mention.span),
-            year=parts.year(text, start, end, mention.span, sentence),
+            year=year,
             predicate=each[i] if each else predicate,
             category=category,
-            score=score if body is recipient else None,  # a number stated once is the nearest body's
-            rank=rank if body is recipient else None,
-            out_of=out_of if body is recipient else None,
+            score=score if body.span == recipient.span else None,  # stated once: the nearest body
+            rank=rank if body.span == recipient.span else None,
+            out_of=out_of if body.span == recipient.span else None,
         )
         for i, body in enumerate(bodies)
     ]
@@ -193,22 +196,50 @@ def _generic(
         words = kind.group("words")
         halt = phrase_pattern(knowledge.awards.name_stops).search(words)
         category = (words[: halt.start()] if halt else words).strip(" -–'\"‘’") or None
-    rank, out_of = parts.rank(view.text, start, end, knowledge.awards)
+    followed = _FOLLOWED.search(view.text, name_end, end)
+    rank, out_of = parts.rank(view.text, start, followed.start() if followed else end, knowledge.awards)
+    year = parts.year(view.text, start, end, mention.span, _sentence_of(view, mention))
+    if year is None:
+        announced = parts.announcement(view, view.sentences.index_of(mention.span.start), None)
+        if announced is not None:
+            year, awarder = announced[0], awarder or announced[1]
+    runners = _runners_up(view, knowledge, followed.end(), end) if followed else []
+    if runners and rank is None:
+        rank = 1  # "X dinobatkan sebagai … terbaik, disusul Y di peringkat kedua": X is first
     return [
         Award(
             name=name,
-            recipient=recipient,
+            recipient=body,
             span=Span(name_start, name_end),
-            confidence=0.7,
+            confidence=0.7 if body is recipient else 0.6,
             rule=f"award:{mention.value}",
             awarder=awarder,
-            year=parts.year(view.text, start, end, mention.span, _sentence_of(view, mention)),
+            year=year,
             category=category,
-            rank=rank,
-            out_of=out_of,
+            rank=place,
+            out_of=out_of if body is recipient else None,
         )
         for name in names
+        for body, place in [(recipient, rank), *runners]
     ]
+
+
+_FOLLOWED = re.compile(r"(?<![\w-])(?:disusul|diikuti)(?![\w-])", re.IGNORECASE)
+
+
+def _runners_up(
+    view: ArticleView, knowledge: EventKnowledge, start: int, end: int
+) -> list[tuple[Agency, int]]:
+    """ "…, disusul Diskominfo B di peringkat kedua dan Diskominfo C di peringkat ketiga": each body after
+    the cue with the rank stated in its own clause (bodies with no rank are left out)."""
+    bodies = sorted(parts.recipients(view, knowledge, start, end), key=lambda a: a.span.start)
+    out = []
+    for i, body in enumerate(bodies):
+        stop = bodies[i + 1].span.start if i + 1 < len(bodies) else end
+        place, _ = parts.rank(view.text, body.span.end, stop, knowledge.awards)
+        if place is not None:
+            out.append((body, place))
+    return out
 
 
 def _merge(awards: list[Award]) -> tuple[Award, ...]:

@@ -90,6 +90,7 @@ def merge_reports(
             target.with_subregions |= report.with_subregions and bool(keys)
     if not drafts:
         drafts = _pair_partials(partial)
+    drafts = _absorb_members(view, _secretariat_for_government(drafts))
     return _without_own_government(_absorb_governments(view, drafts))
 
 
@@ -128,6 +129,61 @@ def same_delegation(one: list[Agency], other: list[Agency], by_region: bool = Fa
 def region_code(agency: Agency) -> str | None:
     """The code of the region an agency serves (None for national bodies)."""
     return agency.region.code if agency.region is not None else None
+
+
+def _secretariat_for_government(drafts: list[Draft]) -> list[Draft]:
+    """ "… kunjungan ke Pemkab Sidoarjo" and "Rombongan … diterima Asisten Pemerintahan Setda Sidoarjo":
+    the Sekretariat Daerah receives on behalf of the government the visit was addressed to, so its report
+    joins the government's visit."""
+    kept = list(drafts)
+    for draft in drafts:
+        if draft.host.type_id != "setda":
+            continue
+        government = next(
+            (
+                d
+                for d in kept
+                if d.host.type_id == "pemda"
+                and region_code(d.host) == region_code(draft.host) is not None
+                and same_delegation(d.visitors, draft.visitors)
+                and not (d.date_hint and draft.date_hint and d.date_hint != draft.date_hint)
+            ),
+            None,
+        )
+        if government is None:
+            continue
+        government.sentences.extend(draft.sentences)
+        government.kinds |= draft.kinds
+        government.date_hint = government.date_hint or draft.date_hint
+        kept.remove(draft)
+    return kept
+
+
+def _absorb_members(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
+    """ "Bupati Kubu Raya beserta jajaran melakukan kunjungan kerja ke Y" and "Rombongan yang terdiri dari
+    Kepala Disdukcapil Kubu Raya dan Kepala Diskominfo Kubu Raya diterima …" tell one visit by the region's
+    government: agencies written only in the titles of the delegation's members, after the government's
+    visit was reported, are its members, not other visitors."""
+    titled = {p.agency.span for p in view.posts if p.agency is not None}
+    kept = list(drafts)
+    for draft in drafts:
+        if draft not in kept or not draft.visitors or any(v.type_id != "pemda" for v in draft.visitors):
+            continue
+        regions = {region_code(v) for v in draft.visitors} - {None}
+        for other in list(kept):
+            if (
+                other is draft
+                or other.host.key != draft.host.key
+                or other.first_full <= draft.first_full
+                or (draft.date_hint and other.date_hint and draft.date_hint != other.date_hint)
+                or not all(v.span in titled and region_code(v) in regions for v in other.visitors)
+            ):
+                continue
+            draft.sentences.extend(other.sentences)
+            draft.kinds |= other.kinds
+            draft.date_hint = draft.date_hint or other.date_hint
+            kept.remove(other)
+    return kept
 
 
 def _absorb_governments(view: ArticleView, drafts: list[Draft]) -> list[Draft]:

@@ -29,6 +29,11 @@ _LEFT = re.compile(
 )
 _ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"(?<![\w-])(?:yang|untuk|guna|agar|supaya|tentang|mengenai)(?![\w-])")
+_VENUE_BREAK = re.compile(r"[,.;:()]|(?<![\w-])(?:oleh|dan|bersama|yang)(?![\w-])")
+_DOES = re.compile(
+    r"\s*,?\s*(?:yang\s+)?(?:(?:juga|telah|pun|turut)\s+)?(?:melakukan|melaksanakan|mengadakan|menggelar)\s+",
+    re.IGNORECASE,
+)
 _ONE_WORD = re.compile(r"\s+\w+\s+")
 _MAX_GAP = 90  # characters between two agencies of one group
 _MAX_REACH = 160  # characters between a cue and the agency it points at
@@ -63,8 +68,15 @@ def _left_behind(view: ArticleView, agency: Agency) -> bool:
 
 
 def _in_venue(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
-    """ "Di Gedung Pemko Batam, rombongan diterima …": the name says where, not who."""
-    return cues.venue_before.search(view.low, max(0, agency.span.start - 30), agency.span.start) is not None
+    """ "Di Gedung Pemko Batam, rombongan diterima …", "di Ruang Rapat Diskominfo Y": the name says where,
+    not who (a venue opened by "di" shortly before, with no verb, "oleh" or punctuation between)."""
+    if cues.venue_before.search(view.low, max(0, agency.span.start - 30), agency.span.start) is not None:
+        return True
+    for venue in cues.venue_start.finditer(view.low, max(0, agency.span.start - 40), agency.span.start):
+        gap = view.low[venue.end() : agency.span.start]
+        if not _VENUE_BREAK.search(gap) and not _VERB.search(gap):
+            return True
+    return False
 
 
 def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
@@ -90,17 +102,32 @@ def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: Vis
         if not _coordinated(view, agency, group[0], cues):
             break
         group.insert(0, agency)
+    lead = _led_by(view, group[0], cues)
+    if lead is not None:
+        sentence = view.sentence(view.sentences.index_of(lead))
+        if cues.anaphora.search(view.low, sentence.start, lead):
+            return []  # "Rombongan dipimpin Sekda X": the leader's post; the delegation was named before
     return group
 
 
+def _led_by(view: ArticleView, agency: Agency, cues: VisitCues) -> int | None:
+    """Where the leader cue right before the agency starts ("dipimpin Sekretaris Daerah X"), if any."""
+    first = agency.span.start
+    lead = cues.leader.search(view.low, max(0, first - 25), first)
+    if lead is not None and not view.low[lead.end() : first].strip(" ,"):
+        return lead.start()
+    return None
+
+
 def _group_after(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
-    """The agencies listed together just after `pos` (the visitors of "… menerima kunjungan X dan Y")."""
+    """The agencies listed together just after `pos` (the visitors of "… menerima kunjungan X dan Y");
+    a name inside a venue that follows ("…, di Ruang Command Center Diskominfo Y") ends the list."""
     after = [a for a in agencies if a.span.start >= pos]
     if not after or after[0].span.start - pos > _MAX_REACH:
         return []
     group = [after[0]]
     for agency in after[1:]:
-        if not _coordinated(view, group[-1], agency, cues):
+        if _in_venue(view, agency, cues) or not _coordinated(view, group[-1], agency, cues):
             break
         group.append(agency)
     return group
@@ -229,6 +256,8 @@ def _report(
         if role == "host_first":
             before = _group_before(view, agencies, start, cues)
             host = before[-1] if before else None
+            if host is None and cues.received_by.search(view.low, end, span.end):
+                continue  # "Kedatangan rombongan disambut Kepala Y": a noun, the passive verb tells
             visitors = _group_after(view, agencies, end, cues)
             confidence = 0.9
         elif role == "received_by":
@@ -251,7 +280,8 @@ def _report(
         if not visitors:
             for marker in cues.visitor_marker.finditer(view.low, span.start, span.end):
                 marked = _group_after(view, agencies, marker.end(), cues)
-                if marked and marked[0].span.start - marker.end() < 40:
+                near = marked and marked[0].span.start - marker.end() < 40
+                if near and _led_by(view, marked[0], cues) is None:
                     visitors = marked
                     break
         if host is not None:
@@ -259,6 +289,10 @@ def _report(
         if host is None and not visitors:
             continue
         return Report(index, unique(visitors), host, kinds, f"visit:{role}", confidence, subregions)
+    for trigger in triggers:  # "giliran Diskominfo X yang melakukan studi banding": the visitors alone
+        subject = next((a for a in reversed(agencies) if a.span.end <= trigger.span.start), None)
+        if subject is not None and _DOES.fullmatch(view.text, subject.span.end, trigger.span.start):
+            return Report(index, [subject], None, kinds, "visit:subject", 0.6, subregions)
     return None
 
 

@@ -42,7 +42,12 @@ def award_contexts(view: ArticleView, knowledge: EventKnowledge) -> list[AwardCo
             AwardContext(
                 entry=entry,
                 mention=mention,
-                year=parts.year(view.text, sentence.start, sentence.end, mention.span),
+                year=parts.year(view.text, sentence.start, sentence.end, mention.span)
+                or parts.announced_year(
+                    view,
+                    view.sentences.index_of(mention.span.start),
+                    (entry.awarder or "").partition(":")[0] or None,
+                ),
                 awarder=parts.awarder(
                     view, knowledge, sentence.start, sentence.end, entry.awarder, mention.span
                 ),

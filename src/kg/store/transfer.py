@@ -106,6 +106,7 @@ def load_parsed(store: EmbeddedStore, staging: ox.Store) -> ImportSummary:
     operations.append(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
     operations += summary.visit_pair_updates(None) + summary.membership_updates(None)
     store.update(" ;\n".join(operations))
+    store.optimize()  # fold the import's log into the database (see EmbeddedStore.optimize)
     return ImportSummary(graphs=graphs, triples=len(staging))
 
 
