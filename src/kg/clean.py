@@ -24,27 +24,30 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
     limit = len(text)
     seen: set[str] = set()
     pos = 0
+    tail, lines = junk.tail.fullmatch, junk.lines.fullmatch
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
         if not stripped:
             continue
-        lead = start + line.index(stripped[0])
-        span = Span(lead, lead + len(stripped))
-        if len(stripped) <= _MAX_JUNK_LINE:
-            if junk.tail.fullmatch(stripped):
+        size = len(stripped)
+        if size <= _MAX_JUNK_LINE:
+            if tail(stripped):
+                lead = start + line.index(stripped[0])
                 if lead >= len(text) * _TAIL_FROM:
                     limit = lead
                     removed.append(Span(lead, len(text)))
                     break
-                removed.append(span)  # near the top it is a widget line, not the trailer
+                removed.append(Span(lead, lead + size))  # near the top it is a widget line, not the trailer
                 continue
-            if junk.lines.fullmatch(stripped):
-                removed.append(span)
+            if lines(stripped):
+                lead = start + line.index(stripped[0])
+                removed.append(Span(lead, lead + size))
                 continue
-        if len(stripped) >= _MIN_REPEAT:
+        if size >= _MIN_REPEAT:
             if stripped in seen:
-                removed.append(span)  # a title or paragraph printed twice
+                lead = start + line.index(stripped[0])
+                removed.append(Span(lead, lead + size))  # a title or paragraph printed twice
             seen.add(stripped)
     for match in junk.inline.finditer(text, 0, limit):
         if match.end() > match.start():
@@ -64,7 +67,9 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
 
 def _blank(segment: str) -> str:
     """Spaces for the segment, keeping its line breaks so sentences and paragraphs stay apart."""
-    return "".join("\n" if c == "\n" else " " for c in segment)
+    if "\n" not in segment:
+        return " " * len(segment)
+    return "\n".join(" " * len(line) for line in segment.split("\n"))
 
 
 def _merge(spans: list[Span]) -> list[Span]:

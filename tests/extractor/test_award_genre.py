@@ -162,3 +162,22 @@ def test_a_prize_held_by_a_body_with_its_runners_up(build, events) -> None:
         (name, "pemda:34.02", 2024, 2),
         (name, "pemda:34.71", 2024, 3),
     }
+
+
+def test_a_decimal_score_before_a_category_word(build, events) -> None:
+    text = (
+        "Pemkab Sleman berada di peringkat ke-3 dalam Indeks Keterbukaan Informasi Publik 2024 dengan "
+        "skor 81,20 kategori Baik."
+    )
+    (award,) = awards_of(build, events, text)
+    assert (award.recipient.key, award.score, award.rank) == ("pemda:34.04", Decimal("81.20"), 3)
+
+
+def test_a_grade_only_one_award_gives_names_that_award(build, events) -> None:
+    text = "Pemkab Bantul yang tahun lalu meraih predikat Informatif dari Komisi Informasi DIY berbagi kiat."
+    (award,) = awards_of(build, events, text)
+    assert (award.name, award.recipient.key, award.predicate, award.awarder.key) == (
+        "Anugerah Keterbukaan Informasi Publik", "pemda:34.02", "Informatif", "komisi-informasi:34"
+    )
+    loose = "Pemkab Bantul dipilih karena konsisten meraih predikat informatif beberapa tahun terakhir."
+    assert awards_of(build, events, loose) == []

@@ -134,3 +134,10 @@ def test_navigation_widgets_and_credit_lines_are_blanked(knowledge: Knowledge) -
 def test_a_body_sentence_opening_with_humas_is_kept(knowledge: Knowledge) -> None:
     line = "Humas Diskominfo Kaltim menggelar pelatihan penulisan berita bagi 40 peserta.\n"
     assert cleaned(knowledge, BODY + line).text == BODY + line
+
+
+def test_a_comment_counter_before_a_read_also_link_is_blanked(knowledge: Knowledge) -> None:
+    text = "Rombongan pulang ke Sanggau sore harinya.\nKomentar (3) | Baca Juga: Pelatihan Admin Web Desa\n"
+    out = cleaned(knowledge, text).text
+    assert "Komentar" not in out and "(3)" not in out
+    assert out.startswith("Rombongan pulang ke Sanggau sore harinya.")

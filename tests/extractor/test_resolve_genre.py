@@ -236,3 +236,18 @@ def test_degree_ms_is_kept_apart(knowledge: Knowledge) -> None:
     text = "Wakil Wali Kota Samarinda, Dr. H. Rusmadi Wongso, M.S., membuka acara."
     (post,) = resolved(knowledge, text).posts
     assert (post.official.name, post.official.degrees) == ("Rusmadi Wongso", ("M.S.",))
+
+
+def test_an_ambiguous_region_name_follows_the_regions_the_article_names(knowledge: Knowledge) -> None:
+    text = (
+        "Inspektorat Kabupaten Banjar menerima tamu dari Kota Banjarmasin di Martapura. "
+        "Kepala Inspektorat Banjar, Rahmat Hidayat, memaparkan hasil audit."
+    )
+    assert set(keys(knowledge, text)) == {"inspektorat:63.03"}
+    elsewhere = "Kepala Inspektorat Banjar, Rahmat Hidayat, hadir di Tasikmalaya, Jawa Barat."
+    assert "inspektorat:32.79" in keys(knowledge, elsewhere)
+
+
+def test_a_bare_agency_acting_for_a_government_serves_its_region(knowledge: Knowledge) -> None:
+    text = "Pemerintah Kabupaten Sanggau melalui Dinas Kominfo menerima rombongan dari Kota Pontianak."
+    assert "diskominfo:61.03" in keys(knowledge, text)

@@ -151,3 +151,28 @@ def test_a_secretariat_receiving_for_the_government_and_a_leaders_post(build, ev
     finally:
         del AGENCIES["Sekda Sumbawa"], AGENCIES["Setda Banyuwangi"]
     assert pairs(visits) == {(("pemda:52.04",), "pemda:35.10")}
+
+
+def test_a_second_delegation_named_as_subject_is_received_by_the_same_host(build, events) -> None:
+    text = (
+        "Pada Senin (7/10/2024), Diskominfo Siak berkunjung ke Pemko Batam. "
+        "Sehari kemudian, giliran Diskominfo Sumbawa yang melakukan studi banding tentang SPBE. "
+        "Rombongan itu diterima Kepala Bappeda Siak di kantornya."
+    )
+    assert pairs(visits_of(build, events, text)) == {
+        (("diskominfo:14.08",), "pemda:21.71"),
+        (("diskominfo:52.04",), "bappeda:14.08"),
+    }
+
+
+def test_a_region_destination_gives_way_to_an_agency_of_that_region_named_later(build, events) -> None:
+    text = (
+        "Diskominfo Siak melakukan studi tiru ke Kabupaten Banyuwangi, Rabu (9/10/2024). "
+        "Di sana, Kepala Diskominfo Sumbawa dan Kepala Bappeda Banyuwangi memaparkan aplikasi layanan."
+    )
+    AGENCIES["Bappeda Banyuwangi"] = "bappeda:35.10"
+    try:
+        (visit,) = visits_of(build, events, text)
+    finally:
+        del AGENCIES["Bappeda Banyuwangi"]
+    assert (tuple(v.key for v in visit.visitors), visit.host.key) == (("diskominfo:14.08",), "bappeda:35.10")

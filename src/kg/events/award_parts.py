@@ -20,7 +20,9 @@ _SCORE = re.compile(
     r"(?:(?<![\w-])(?:skor|nilai|indeks|poin|angka|capaian|score)\s+(?:akhir\s+|total\s+)?"
     r"(?:sebesar\s+|yakni\s+|yaitu\s+|mencapai\s+|di\s+angka\s+|senilai\s+)?"
     r"|(?<![\w-])(?:sebesar|senilai|mencapai|meraih|memperoleh|mencatat|mencatatkan)\s+)"
-    r"(?P<value>\d{1,3}(?:[.,]\d{1,4})?)(?![\d/]|[.,]\d|\s*(?:persen|%|orang|kali|hari|penghargaan|piala|trofi|tahun|kategori))",
+    # a count of prizes ("meraih 3 kategori") is no score; a decimal before "kategori Sedang" is one
+    r"(?P<value>\d{1,3}[.,]\d{1,4}(?![\d/]|[.,]\d|\s*(?:persen|%|orang|kali|hari|tahun))"
+    r"|\d{1,3}(?![\d/]|[.,]\d|\s*(?:persen|%|orang|kali|hari|penghargaan|piala|trofi|tahun|kategori)))",
     re.IGNORECASE,
 )
 _RANK = re.compile(

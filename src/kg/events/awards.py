@@ -265,6 +265,28 @@ def _merge(awards: list[Award]) -> tuple[Award, ...]:
     return tuple(merged.values())
 
 
+def _graded_only(view: ArticleView, knowledge: EventKnowledge, mentions: list[Mention]) -> list[Award]:
+    """ "PPID Gunungkidul yang meraih predikat Informatif dari Komisi Informasi DIY": an article that names
+    no award but a grade only one known award gives credits that award."""
+    out: list[Award] = []
+    for mention in mentions:
+        if mention.value != GENERIC_TITLE:
+            continue
+        sentence = view.sentence(view.sentences.index_of(mention.span.start))
+        owners = []
+        for entry in knowledge.awards.awards.values():
+            cued = parts.grade_patterns(entry.predicates).cued
+            reach = min(sentence.end, mention.span.end + 40)
+            hit = cued.search(view.text, mention.span.start, reach) if cued else None
+            # the grade written right after the cue, capitalised as a title ("predikat Informatif"), not
+            # a loose "meraih predikat informatif beberapa tahun terakhir"
+            if hit is not None and hit.start() < mention.span.end and hit.group("grade")[:1].isupper():
+                owners.append(entry)
+        if len(owners) == 1:
+            out.extend(_known(view, knowledge, owners[0], mention, (sentence.start, sentence.end)))
+    return out
+
+
 def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ...]:
     """Every award, predicate and index result the article credits to a body."""
     mentions = view.mentions_of("award")
@@ -291,6 +313,8 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
                     # "penghargaan Anugerah KIP": the known award itself, read above
                     if not any(k.span.start < a.span.end and a.span.start < k.span.end for k in known)
                 )
+    if not any(m.value in lexicon.awards for m in mentions):
+        awards.extend(_graded_only(view, knowledge, mentions))
     others = [a.span for a in awards if a.rule.startswith("award:generic")]
     awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others))
     return _merge(_years_from_neighbours(view, awards))

@@ -91,7 +91,7 @@ def merge_reports(
     if not drafts:
         drafts = _pair_partials(partial)
     drafts = _absorb_members(view, _secretariat_for_government(drafts))
-    return _without_own_government(_absorb_governments(view, drafts))
+    return _regions_give_way(view, _without_own_government(_absorb_governments(view, drafts)))
 
 
 def _without_own_government(drafts: list[Draft]) -> list[Draft]:
@@ -129,6 +129,39 @@ def same_delegation(one: list[Agency], other: list[Agency], by_region: bool = Fa
 def region_code(agency: Agency) -> str | None:
     """The code of the region an agency serves (None for national bodies)."""
     return agency.region.code if agency.region is not None else None
+
+
+_NOT_A_RECEIVER = ("pemda", "setda")  # the government itself and its secretariat, which acts for it
+
+
+def _regions_give_way(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
+    """A region written alone as the destination ("studi tiru ke Provinsi Jawa Timur") stands for its
+    government only as a last resort: when the article names an agency serving that region that is not a
+    visitor ("… diterima Kepala Diskominfo Jatim"), that agency is the host (one of the visitors' own type
+    when the article names several)."""
+    visiting = {v.key for d in drafts for v in d.visitors}
+    for draft in drafts:
+        host = draft.host
+        if host.type_id != "pemda" or host.region is None or view.is_named(host):
+            continue
+        if not any(m.span == host.span for m in view.mentions_of("region", host.span.start, host.span.end)):
+            continue  # "diterima Wali Kota Manado": the government by its head's title, not a region alone
+        found: dict[str, Agency] = {}
+        for agency in [*view.agencies, *(p.agency for p in view.posts if p.agency is not None)]:
+            if (
+                agency.region is not None
+                and agency.region.code == host.region.code
+                and agency.type_id not in _NOT_A_RECEIVER
+                and agency.key not in visiting
+            ):
+                found.setdefault(agency.key, agency)
+        choice = list(found.values())
+        if len(choice) > 1:
+            kinds = {v.type_id for v in draft.visitors}
+            choice = [a for a in choice if a.type_id in kinds]
+        if len(choice) == 1:
+            draft.host = choice[0]
+    return drafts
 
 
 def _secretariat_for_government(drafts: list[Draft]) -> list[Draft]:

@@ -82,6 +82,10 @@ class Knowledge:
         """Every lexicon hit in the text (one automaton pass), in text order."""
         return self.matcher.find(text, fold(text))
 
+    def find_spans(self, text: str) -> list[tuple[int, int, Entry]]:
+        """`find` as (start, end, entry) tuples: the recogniser builds its mentions from them directly."""
+        return self.matcher.spans(text, fold(text))
+
 
 def _region_entries(gazetteer: RegionGazetteer) -> tuple[list[Entry], dict[str, tuple[str, ...]]]:
     by_form: dict[str, dict[str, str]] = {}

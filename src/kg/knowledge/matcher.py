@@ -26,6 +26,7 @@ Case = Literal["any", "cap", "exact"]
 # key (which starts with a space) matches at the start of any word. They never occur inside keys.
 _BOUNDARY = "\n\t\r\xa0\u2009\u202f(\u201c\"\u2018'/[\u2026"
 _SPACES = re.compile(r"\s+")
+_CASE_CODE = {"any": 0, "cap": 1, "exact": 2}
 
 
 def fold(text: str) -> str:
@@ -116,30 +117,42 @@ class SurfaceMatcher:
                     bucket.append(variant_entry)
         automaton = ahocorasick.Automaton()
         for key, bucket in table.items():
-            automaton.add_word(key, (len(key), key[-1].isalnum(), tuple(bucket)))
+            # the payload carries what `find` needs at a hit, so it does no look-ups there: per entry its
+            # case check (0 any, 1 capitalised, 2 exact) and the surface an exact entry must be written as
+            checks = tuple((_CASE_CODE[e.case], e.surface, e.kind, e.value, e) for e in bucket)
+            automaton.add_word(key, (len(key), key[-1].isalnum(), checks))
         automaton.make_automaton()
         self._automaton = automaton
         self.size = len(table)
 
     def find(self, text: str, folded: str | None = None) -> list[Hit]:
         """Every hit in `text` in text order (`folded`: its fold(), when the caller already has it)."""
+        return [Hit(start, end, entry) for start, end, entry in self.spans(text, folded)]
+
+    def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int, Entry]]:
+        """`find` as plain (start, end, entry) tuples, for callers that build their own objects."""
         low = " " + (fold(text) if folded is None else folded) + " "
         raw: list[tuple[int, int, str, str, int, Entry]] = []
-        for last, (length, open_end, entries) in self._automaton.iter(low):
+        append = raw.append
+        spaces = _SPACES.sub
+        for last, (length, open_end, checks) in self._automaton.iter(low):
             # `low` is shifted by one: the key's leading space sits on the character before the form
             if open_end and low[last + 1].isalnum():
                 continue  # the form ends inside a word
             start = last - length + 1
-            for entry in entries:
-                if entry.case == "exact":
-                    written = text[start:last]
-                    if written != entry.surface and _SPACES.sub(" ", written) != entry.surface:
+            for case, surface, kind, value, entry in checks:
+                if case:
+                    if case == 2:
+                        written = text[start:last]
+                        if written != surface and spaces(" ", written) != surface:
+                            continue
+                    elif not text[start].isupper():
                         continue
-                elif entry.case == "cap" and not text[start].isupper():
-                    continue
-                raw.append((start, -last, entry.kind, entry.value, len(raw), entry))
+                append((start, -last, kind, value, len(raw), entry))
+        if not raw:
+            return []
         raw.sort()
-        kept: list[Hit] = []
+        kept: list[tuple[int, int, Entry]] = []
         max_end = -1
         max_start = -1
         previous: tuple[int, int, str, str] | None = None
@@ -151,7 +164,7 @@ class SurfaceMatcher:
             previous = ident
             if end <= max_end and (start != max_start or end != max_end):
                 continue  # inside a longer hit: "Kalimantan Timur" inside "Provinsi Kalimantan Timur"
-            kept.append(Hit(start, end, entry))
+            kept.append((start, end, entry))
             if end > max_end:
                 max_end, max_start = end, start
         return kept

@@ -34,10 +34,7 @@ _PLURAL = re.compile(r"(?i)\b(?:para|seluruh|sejumlah|beberapa|segenap|semua)[ \
 def recognise(clean: CleanArticle, knowledge: Knowledge) -> Recognised:
     """All mentions of the cleaned article, in text order."""
     text = clean.text
-    mentions = [Mention(h.entry.kind, Span(h.start, h.end), text[h.start:h.end], h.entry.value, h.entry.rule)
-                for h in knowledge.find(text)]
-    mentions = [_with_suffix(text, m) if m.kind == "agency" else m for m in mentions
-                if m.kind != "region" or not _STREET.search(text, max(0, m.span.start - 8), m.span.start)]
+    mentions = _lexicon_mentions(text, knowledge)
     mentions.extend(kecamatan_before_parent(text, mentions, knowledge))
     mentions = _with_local_word(text, mentions, knowledge)
     mentions.extend(prefixed_agencies(text, mentions, knowledge))
@@ -92,13 +89,24 @@ _STREET = re.compile(r"(?<![\w-])(?:Jalan|Jl\.?|Jln\.?)[ \t]+$")  # "Jalan Medan
 _SUFFIX = re.compile(r"-[A-Z][A-Za-z]{0,9}(?![\w-])")
 
 
-def _with_suffix(text: str, mention: Mention) -> Mention:
-    """"Diskominfo-SP", "Diskominfo-Staper": a local suffix joined by a hyphen is part of the name."""
-    suffix = _SUFFIX.match(text, mention.span.end)
-    if suffix is None:
-        return mention
-    span = Span(mention.span.start, suffix.end())
-    return Mention(mention.kind, span, text[span.start:span.end], mention.value, mention.rule)
+def _lexicon_mentions(text: str, knowledge: Knowledge) -> list[Mention]:
+    """The automaton's hits as mentions, less region names that are street names ("Jalan Medan
+    Merdeka"); an agency takes in a local suffix joined by a hyphen ("Diskominfo-SP", "Diskominfo-Staper").
+    One loop over plain tuples: this runs for every hit of every article."""
+    street = _STREET.search
+    suffix = _SUFFIX.match
+    out = []
+    for start, end, entry in knowledge.find_spans(text):
+        kind = entry.kind
+        if kind == "region":
+            if street(text, max(0, start - 8), start):
+                continue
+        elif kind == "agency":
+            joined = suffix(text, end)
+            if joined is not None:
+                end = joined.end()
+        out.append(Mention(kind, Span(start, end), text[start:end], entry.value, entry.rule))
+    return out
 
 
 _LOCAL_WORD = re.compile(r"[ \t]+([A-Z][a-z]{2,11})[ \t]+")

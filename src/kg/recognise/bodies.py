@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from kg.knowledge import Knowledge
 from kg.knowledge.agencies import slug
 from kg.recognise.scan import overlaps, skip_space
@@ -40,13 +42,18 @@ def prefixed_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) 
 
 def anchored_matches(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern that can only start at one of `words`, found with
-    `str.find` (C speed) instead of trying the regex at every character of the article."""
+    `str.find` or, for many words, one automaton pass (C speed) instead of trying the regex at every
+    character of the article."""
     starts: set[int] = set()
-    for word in words:
-        pos = text.find(word)
-        while pos >= 0:
-            starts.add(pos)
-            pos = text.find(word, pos + 1)
+    if len(words) > _FIND_WORDS_MAX and all(words):
+        # many words: one automaton pass finds every occurrence of each, overlapping ones too
+        starts = {end - length + 1 for end, length in _word_automaton(words).iter(text)}
+    else:
+        for word in words:
+            pos = text.find(word)
+            while pos >= 0:
+                starts.add(pos)
+                pos = text.find(word, pos + 1)
     out = []
     last_end = -1
     for pos in sorted(starts):
@@ -57,6 +64,18 @@ def anchored_matches(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
             out.append(match)
             last_end = match.end()
     return out
+
+
+_FIND_WORDS_MAX = 8  # up to this many words, one str.find per word is faster than an automaton pass
+
+
+@lru_cache(maxsize=16)
+def _word_automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=8)
@@ -77,12 +96,12 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
     pattern = _head_pattern(tuple(heads))
     if pattern is None:
         return []
-    blockers = sorted((m.span.start, m.span.end) for m in mentions if m.kind in _UNKNOWN_BLOCKERS)
-    agency_spans = {(m.span.start, m.span.end) for m in mentions if m.kind == "agency"}
-    regions = sorted((m.span.start, m.span.end, m.value) for m in mentions if m.kind == "region")
-    topics = sorted((m.span.start, m.span.end) for m in mentions if m.kind == "topic")
+    matches = anchored_matches(text, tuple(heads), pattern)
+    if not matches:
+        return []
+    blockers, agency_spans, regions, topics = _positions(mentions)
     out: list[Mention] = []
-    for match in anchored_matches(text, tuple(heads), pattern):
+    for match in matches:
         start = match.start()
         if overlaps(blockers, start, start + 1):
             continue
@@ -119,6 +138,27 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
         if codes:
             out.extend(_syllable_forms(text, body, codes, value, blockers, regions, start))
     return out
+
+
+def _positions(mentions: list[Mention]) -> tuple[list, set, list, list]:
+    """Sorted (start, end) of the blocking mentions, agency spans, sorted (start, end, value) of regions
+    and sorted (start, end) of topics, in one pass over the mentions."""
+    blockers, regions, topics = [], [], []
+    agency_spans = set()
+    for m in mentions:
+        kind, span = m.kind, m.span
+        if kind in _UNKNOWN_BLOCKERS:
+            blockers.append((span.start, span.end))
+            if kind == "agency":
+                agency_spans.add((span.start, span.end))
+        elif kind == "region":
+            regions.append((span.start, span.end, m.value))
+        elif kind == "topic":
+            topics.append((span.start, span.end))
+    blockers.sort()
+    regions.sort()
+    topics.sort()
+    return blockers, agency_spans, regions, topics
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{3,14})[ \t]+$")  # acronyms in capitals: _acronym_forms

@@ -20,6 +20,8 @@ _GAP_NAME = re.compile(r"[ \t]*$")
 _GAP_HONORIFIC = re.compile(r"[ \t()]*")
 _LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang juga|yang merupakan|"
                         r"yang menjabat)[ \t]+)$")
+_LINK_ENDS = (",", "(", "selaku", "sebagai", "yang juga", "yang merupakan", "yang menjabat")  # _LEFT_LINK's
+_LINK_REACH = max(len(e) for e in _LINK_ENDS)
 _MAX_NAME_WORDS = 5
 # between a title and its name: a comma, a clause ("yang baru dilantik,"), words that introduce the name
 _GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)"
@@ -152,11 +154,34 @@ def _degrees_after(text: str, pos: int, knowledge: Knowledge) -> tuple[list[str]
 _LEFT_WINDOW = 160
 
 
+def _link_from(text: str, start: int, end: int) -> int | None:
+    """Where in text[start:end] a `_LEFT_LINK` match can begin, or None when none can: a match is a
+    mark or cue word (at most `_LINK_REACH` characters) with spaces around it, ending at `end` (or
+    before a final line break). The pattern searched over the whole window is tried at every character,
+    so the search starts here instead; it finds the same leftmost match."""
+    ends = [end]
+    if end - 1 >= start and text[end - 1] == "\n":  # `$` also matches before a final line break
+        ends.append(end - 1)
+    first = None
+    for stop in ends:
+        content = text[start:stop].rstrip(" \t")
+        if not content.endswith(_LINK_ENDS):
+            continue
+        from_ = max(start, start + len(content) - _LINK_REACH)
+        while from_ > start and text[from_ - 1] in " \t":
+            from_ -= 1
+        first = from_ if first is None else min(first, from_)
+    return first
+
+
 def name_before(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) -> Person | None:
     """A name just before a title it is in apposition with ("Hj. Euis Kartika Sari, S.E., Sekretaris …")."""
     titles = knowledge.titles
     window_start = max(0, pos - _LEFT_WINDOW)
-    link = _LEFT_LINK.search(text, window_start, pos)
+    link_from = _link_from(text, window_start, pos)
+    if link_from is None:
+        return None
+    link = _LEFT_LINK.search(text, link_from, pos)
     if link is None:
         return None
     tokens = list(TOKEN.finditer(text, window_start, link.start()))

@@ -20,8 +20,8 @@ _WINDOW = 48
 
 def kecamatan_before_parent(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[Mention]:
     """Region mentions for "<kecamatan>, <its regency or city>" (value: the kecamatan code)."""
-    out = []
-    taken = {m.span.start for m in mentions}
+    out: list[Mention] = []
+    taken: set[int] | None = None  # the starts of all mentions, gathered only if a kecamatan is found
     for mention in mentions:
         if mention.kind != "region":
             continue
@@ -39,6 +39,8 @@ def kecamatan_before_parent(text: str, mentions: list[Mention], knowledge: Knowl
                 start = before.start(1) + word.start()
                 kecamatan = knowledge.kecamatan_in.get((code, fold_form(text[start:end])))
                 if kecamatan is not None:
+                    if taken is None:
+                        taken = {m.span.start for m in mentions}
                     if start not in taken:
                         out.append(Mention("region", Span(start, end), text[start:end], kecamatan,
                                            "recognise:kecamatan-before-parent"))

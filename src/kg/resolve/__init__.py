@@ -17,6 +17,7 @@ from __future__ import annotations
 from kg.knowledge import Knowledge
 from kg.resolve.agencies import make_agency, resolve_agencies, unresolved_agency
 from kg.resolve.posts import resolve_posts
+from kg.resolve.regions import disambiguate_regions
 from kg.types import Recognised, Resolved
 
 __all__ = ["make_agency", "resolve", "unresolved_agency"]
@@ -25,7 +26,9 @@ __all__ = ["make_agency", "resolve", "unresolved_agency"]
 def resolve(recognised: Recognised, knowledge: Knowledge) -> Resolved:
     """Agencies (every mention, in text order) and the posts the article attests."""
     text = recognised.clean.text
-    mentions = recognised.mentions
+    mentions = disambiguate_regions(recognised.mentions)
+    if mentions is not recognised.mentions:
+        recognised = Recognised(recognised.clean, mentions)
     agencies = resolve_agencies(text, mentions, knowledge)
     posts = resolve_posts(text, mentions, agencies, knowledge)
     return Resolved(recognised, tuple(agencies), tuple(posts))

@@ -41,6 +41,9 @@ class _Pending:
     national: bool = False  # with no unique regional agency of the type, the national body
 
 
+_THROUGH = re.compile(r"(?<![\w-])melalui\s+$", re.IGNORECASE)
+
+
 def pick_region(value: str, knowledge: Knowledge, level: str | None) -> Region | None:
     """The region a region mention names, preferring the level the context asks for."""
     regions = [r for r in (knowledge.region(c) for c in value.split("|")) if r is not None]
@@ -131,6 +134,16 @@ def resolve_agencies(text: str, mentions: tuple[Mention, ...], knowledge: Knowle
         if unknown is not None:
             consumed_until = unknown.end()
             found.append(unresolved_agency(text[span.start:unknown.end()], Span(span.start, unknown.end())))
+            continue
+        through = _THROUGH.search(text, max(0, span.start - 12), span.start)
+        if (
+            through is not None
+            and found
+            and found[-1].type_id == "pemda"
+            and found[-1].region is not None
+            and text[found[-1].span.end : through.start()].strip(" ,") == ""
+        ):  # "Pemerintah Kabupaten Bulungan melalui Dinas Kominfo": the government's own agency
+            found.append(make_agency(knowledge, agency_type.id, found[-1].region, surface, span))
             continue
         shared = _region_of_partner(text, end, agency_mentions, region_at, knowledge, level)
         if shared is not None:
