@@ -139,8 +139,8 @@ def _regions_give_way(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     government only as a last resort: when the article names an agency serving that region that is not a
     visitor ("… diterima Kepala Diskominfo Jatim"), that agency is the host (one of the visitors' own type
     when the article names several)."""
-    visiting = {v.key for d in drafts for v in d.visitors}
     for draft in drafts:
+        visiting = {v.key for v in draft.visitors}
         host = draft.host
         if host.type_id != "pemda" or host.region is None or view.is_named(host):
             continue
