@@ -91,7 +91,9 @@ def merge_reports(
     if not drafts:
         drafts = _pair_partials(partial)
     drafts = _absorb_members(view, _secretariat_for_government(drafts))
-    return _regions_give_way(view, _without_own_government(_absorb_governments(view, drafts)))
+    return _towns_join_hosts(
+        view, _regions_give_way(view, _without_own_government(_absorb_governments(view, drafts)))
+    )
 
 
 def _without_own_government(drafts: list[Draft]) -> list[Draft]:
@@ -162,6 +164,40 @@ def _regions_give_way(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if len(choice) == 1:
             draft.host = choice[0]
     return drafts
+
+
+def _towns_join_hosts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
+    """ "Diskominfo Jatim datang ke Samarinda" and "Dinas Kominfo Kaltim menerima kunjungan Diskominfo
+    Jatim": a town written alone as the destination is where the named host of the same delegation sits,
+    not a second host; its sentences join that visit rather than guessing the town's government."""
+    kept = list(drafts)
+    for draft in drafts:
+        host = draft.host
+        if host.type_id != "pemda" or host.region is None or view.is_named(host):
+            continue
+        if not any(m.span == host.span for m in view.mentions_of("region", host.span.start, host.span.end)):
+            continue
+        target = next(
+            (
+                d
+                for d in kept
+                if d is not draft
+                and d.host.region is not None
+                and view.is_named(d.host)
+                and (host.region.code + ".").startswith(d.host.region.code + ".")
+                and same_delegation(d.visitors, draft.visitors)
+                and not (d.date_hint and draft.date_hint and d.date_hint != draft.date_hint)
+            ),
+            None,
+        )
+        if target is None:
+            continue
+        target.sentences.extend(draft.sentences)
+        target.kinds |= draft.kinds
+        target.date_hint = target.date_hint or draft.date_hint
+        target.first_full = min(target.first_full, draft.first_full)
+        kept.remove(draft)
+    return kept
 
 
 def _secretariat_for_government(drafts: list[Draft]) -> list[Draft]:

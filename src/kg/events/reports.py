@@ -23,10 +23,22 @@ _VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
 _COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
 # "akan" shortly before a trigger: "akan menggelar studi tiru", "akan kembali berkunjung".
 _WILL = re.compile(r"(?=[aA][kK][aA][nN]\s)(?<![\w-])akan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A hope or intention shortly before a trigger, in the same clause: "berharap Diskominfo X dapat
+# berkunjung ke …", "hendak melakukan studi tiru" (no punctuation between).
+_WISH = re.compile(
+    r"(?<![\w-])(?:berharap|mengharapkan|harapannya|semoga|mudah-mudahan|hendak|bakal)\s+(?:[\w-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 _LEFT = re.compile(
     r"(?=[suSU])(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$",
     re.IGNORECASE,
 )
+# "tiba di Jakarta", "studi tiru di Bandung": being in a town is not visiting its government ("ke" is).
+_ARRIVAL = re.compile(r"(?<![\w-])di$")
+_WITH = re.compile(r"\s*(?:bersama|beserta|serta|dan|didampingi)(?![\w-])")
+_PARTNER = re.compile(r"(?<![\w-])(?<!bersama )dengan\s+$")
+_CLAUSE_SOURCE = re.compile(r"(?<![\w-])(?<!terdiri )(?<!berasal )(?:dari|oleh|kepada)\s+$")
+_ON_BEHALF = re.compile(r"(?<![\w-])(?:undangan|arahan|instruksi|permintaan|perintah|mandat)\s+$")
 _ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"(?<![\w-])(?:yang|untuk|guna|agar|supaya|tentang|mengenai)(?![\w-])")
 _VENUE_BREAK = re.compile(r"[,.;:()]|(?<![\w-])(?:oleh|dan|bersama|yang)(?![\w-])")
@@ -67,6 +79,19 @@ def _left_behind(view: ArticleView, agency: Agency) -> bool:
     return _LEFT.search(view.text, max(0, agency.span.start - 30), agency.span.start) is not None
 
 
+def _partner(view: ArticleView, agency: Agency) -> bool:
+    """ "X menandatangani nota kesepahaman dengan BSSN saat berkunjung ke Y": the agency after "dengan"
+    (not "bersama dengan") is the partner of another act, not the one who visits."""
+    if _PARTNER.search(view.low, max(0, agency.span.start - 20), agency.span.start) is not None:
+        return True
+    # "X yang meraih penghargaan dari Komisi Informasi Y berkunjung ke Z": inside a clause about X
+    source = _CLAUSE_SOURCE.search(view.low, max(0, agency.span.start - 15), agency.span.start)
+    if source is None:
+        return False
+    clause = view.low.rfind("yang", max(0, source.start() - 60), source.start())
+    return clause >= 0 and not re.search(r"[,.;:]", view.low[clause : source.start()])
+
+
 def _in_venue(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
     """ "Di Gedung Pemko Batam, rombongan diterima …", "di Ruang Rapat Diskominfo Y": the name says where,
     not who (a venue opened by "di" shortly before, with no verb, "oleh" or punctuation between)."""
@@ -86,7 +111,11 @@ def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: Vis
     before = [
         a
         for a in agencies
-        if a.span.end <= pos and not _left_behind(view, a) and not _in_venue(view, a, cues)
+        if a.span.end <= pos
+        and not _left_behind(view, a)
+        and not _in_venue(view, a, cues)
+        and not _partner(view, a)
+        and not _ON_BEHALF.search(view.low, max(0, a.span.start - 20), a.span.start)
     ]
     if not before or pos - before[-1].span.end > _MAX_REACH:
         return []
@@ -266,7 +295,11 @@ def _report(
             confidence = 0.9
         elif role in ("visitor_first", "destination"):
             visitors = _group_before(view, agencies, start, cues)
-            host = _host_after(view, agencies, end) or _region_host(view, end, span.end, knowledge, visitors)
+            host = _host_after(view, agencies, end)
+            if host is not None and _WITH.match(view.low, end, host.span.start):
+                host = None  # "datang bersama Diskominfo Y": a companion, not the host
+            elif host is None and not _ARRIVAL.search(view.low, start, end):
+                host = _region_host(view, end, span.end, knowledge, visitors)
             confidence = 0.85 if role == "visitor_first" else 0.8
         elif role == "origin":  # "rombongan datang dari X"
             visitors = _group_after(view, agencies, end, cues)
@@ -280,7 +313,11 @@ def _report(
         if not visitors:
             for marker in cues.visitor_marker.finditer(view.low, span.start, span.end):
                 marked = _group_after(view, agencies, marker.end(), cues)
-                near = marked and marked[0].span.start - marker.end() < 40
+                near = (
+                    marked
+                    and marked[0].span.start - marker.end() < 40
+                    and not cues.direction.search(view.low, marker.end(), marked[0].span.start)
+                )  # "rombongan juga menyambangi Bappeda X": the host, not the delegation
                 if near and _led_by(view, marked[0], cues) is None:
                     visitors = marked
                     break
@@ -328,7 +365,11 @@ def live_triggers(view: ArticleView, cues: VisitCues) -> dict[int, list[Mention]
         index = view.sentences.index_of(trigger.span.start)
         span = view.sentence(index)
         window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 80))
-        if _planned(view, trigger, window, cues) or _WILL.search(view.text, window[0], trigger.span.start):
+        if (
+            _planned(view, trigger, window, cues)
+            or _WILL.search(view.text, window[0], trigger.span.start)
+            or _WISH.search(view.text, window[0], trigger.span.start)
+        ):
             continue
         blocked = cues.not_visit.search(
             view.low, max(span.start, trigger.span.start - 25), min(span.end, trigger.span.end + 25)
@@ -380,7 +421,8 @@ def read_reports(
 
 def _resolve_anaphora(view: ArticleView, report: Report, earlier: list[Report], cues: VisitCues) -> None:
     """ "rombongan menyambangi Y", "mereka diterima Kepala Y": the delegation is the one of the visit
-    reported before, else the agency named last before this sentence (two sentences back at most)."""
+    reported before, else the agency the nearest sentence before names first, its subject (two sentences
+    back at most)."""
     span = view.sentence(report.sentence)
     if not cues.anaphora.search(view.low, span.start, span.end):
         return
@@ -391,7 +433,11 @@ def _resolve_anaphora(view: ArticleView, report: Report, earlier: list[Report], 
             if visitors:
                 report.visitors, report.rule, report.confidence = visitors, report.rule + "+anaphora", 0.7
             return
-    start = view.sentence(max(0, report.sentence - 2)).start
-    named = [a for a in view.actors_in(start, span.start) if a.key != report.host.key]
-    if named:
-        report.visitors, report.rule, report.confidence = [named[-1]], report.rule + "+anaphora", 0.65
+    for index in range(report.sentence - 1, max(-1, report.sentence - 3), -1):
+        before = view.sentence(index)
+        named = view.actors_in(before.start, before.end)
+        if named:  # the subject of the nearest sentence naming an agency, not an object of its verb
+            subject = not _VERB.search(view.low, before.start, named[0].span.start)
+            if subject and named[0].key != report.host.key:
+                report.visitors, report.rule, report.confidence = [named[0]], report.rule + "+anaphora", 0.65
+            return

@@ -118,6 +118,26 @@ def _topics(
     return tuple(t for t in topics if view.sentences.index_of(t.span.start) in near)
 
 
+def _attending_event(view: ArticleView, draft: Draft, cues: VisitCues, generic: str) -> bool:
+    """ "Rakor SPBE digelar Diskominfo X. Delegasi Diskominfo Y diterima …": told only with the generic
+    words ("delegasi", "datang", "tiba di") next to an event the host holds (workshop, rakor, bimtek), the
+    agencies meet at that event; no visit unless the text calls it one (studi tiru, kunjungan kerja…)
+    or says it follows the event up."""
+    if draft.kinds != {generic}:
+        return False
+    own = sorted(set(draft.sentences))
+    spans = [view.sentence(i) for i in sorted({j for i in own for j in (i - 1, i)} - {-1})]
+    if any(cues.follow_up.search(view.low, s.start, s.end) for s in spans):
+        return False
+    if any(_NAMED_VISIT.search(view.low, view.sentence(i).start, view.sentence(i).end) for i in own):
+        return False
+    return any(cues.event_words.search(view.low, s.start, s.end) for s in spans)
+
+
+# "kunjungan", "berkunjung", "mengunjungi": the text itself calls it a visit (not a delegation at an event)
+_NAMED_VISIT = re.compile(r"kunjung|sambang|bertandang|lawatan|silaturahmi")
+
+
 def find_visits(
     view: ArticleView,
     knowledge: EventKnowledge,
@@ -168,7 +188,7 @@ def find_visits(
     for draft in drafts:
         if draft.with_subregions:
             add_subregions(view, draft)
-        if not draft.visitors:
+        if not draft.visitors or _attending_event(view, draft, cues, knowledge.triggers.kinds[-1]):
             continue
         spans = [view.sentence(i) for i in sorted(set(draft.sentences))]
         when = _visit_date(view, draft, dated)
