@@ -3,7 +3,7 @@
     python bench/generate.py --articles 10000 --seed 1 --out DIR [--gold-dir GOLD]
 
 writes DIR/articles.jsonl (id, url, title, published, publisher, text: what `kg build` reads),
-DIR/gold.jsonl (per article: visits, officials, awards, agencies with the names written, topics, in the
+DIR/gold.ndjson (per article: visits, officials, awards, agencies with the names written, topics, in the
 project's gold format) and DIR/manifest.json (seed, size, versions). `--gold-dir` also writes each
 article as <id>.txt + <id>.yaml, the layout `kg eval` reads. Article i depends only on (seed, i), so
 the first 1,000 articles of a 10,000-article corpus are the 1,000-article corpus.
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, required=True, help="how many articles")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, required=True, help="folder for articles.jsonl and gold.jsonl")
+    parser.add_argument("--out", type=Path, required=True, help="folder for articles.jsonl and gold.ndjson")
     parser.add_argument("--gold-dir", type=Path, help="also write <id>.txt + <id>.yaml here (for kg eval)")
     args = parser.parse_args(argv)
     if args.articles < 0:
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with (
         (args.out / "articles.jsonl").open("w", encoding="utf-8") as articles,
-        (args.out / "gold.jsonl").open("w", encoding="utf-8") as golds,
+        (args.out / "gold.ndjson").open("w", encoding="utf-8") as golds,
     ):
         for i in range(args.articles):
             article, gold = generate(args.seed, i)

@@ -56,7 +56,7 @@ def test_article_does_not_depend_on_corpus_size(tmp_path: Path) -> None:
     main(["--articles", "3", "--seed", "2", "--out", str(tmp_path / "small")])
     gold_dir = tmp_path / "g"
     main(["--articles", "6", "--seed", "2", "--out", str(tmp_path / "large"), "--gold-dir", str(gold_dir)])
-    for name in ("articles.jsonl", "gold.jsonl"):
+    for name in ("articles.jsonl", "gold.ndjson"):
         small = (tmp_path / "small" / name).read_text(encoding="utf-8").splitlines()
         large = (tmp_path / "large" / name).read_text(encoding="utf-8").splitlines()
         assert len(small) == 3 and large[:3] == small
