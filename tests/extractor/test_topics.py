@@ -33,7 +33,7 @@ def test_a_room_is_not_a_topic(build, events) -> None:
 
 
 def test_topic_after_a_unit_with_a_long_name_is_kept(build, events) -> None:
-    text = "Fokus pembelajaran pada Bidang IKP dan Pejabat Pengelola Informasi dan Dokumentasi (PPID)."
+    text = "Diskusi menyentuh tugas Bidang IKP dan Pejabat Pengelola Informasi dan Dokumentasi (PPID) daerah."
     assert topics(build, events, text) == ["ppid"]
 
 

@@ -20,7 +20,7 @@ _CUT = re.compile(r"[;\n]|\(\s*\d|\s[-–—]\s|\.(?=\s*$)")
 
 
 def find_venue(text: str, start: int, end: int, cues: VisitCues, names: list[Span] = ()) -> Span | None:
-    """The first venue in [start, end): "di Ruang Command Center DKISP Kaltara, Lantai 5 Gedung …".
+    """The first venue in [start, end): "di Ruang Rapat Diskominfo Sulsel, Lantai 3 Gedung …".
 
     `text` is lower-cased (`ArticleView.low`). `names` are agency mentions: a comma inside one ("Dinas
     Komunikasi, Informatika …") does not end a part of the venue."""
