@@ -49,9 +49,8 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
                 lead = start + line.index(stripped[0])
                 removed.append(Span(lead, lead + size))  # a title or paragraph printed twice
             seen.add(stripped)
-    for match in junk.inline.finditer(text, 0, limit):
-        if match.end() > match.start():
-            removed.append(Span(match.start(), match.end()))
+    for start, end in junk.inline_matches(text, limit):
+        removed.append(Span(start, end))
     spans = _merge(removed)
     if not spans:
         return CleanArticle(article, text, ())

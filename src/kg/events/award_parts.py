@@ -16,6 +16,9 @@ from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import AwardLexicon
 from kg.types import Agency, Span
 
+_SPACES = re.compile(r"\s+")
+_TO_AT = re.compile(r"(?<![\w-])(?:ke|di)\s+$", re.I)
+
 _SCORE = re.compile(
     r"(?:(?<![\w-])(?:skor|nilai|indeks|poin|angka|capaian|score)\s+(?:akhir\s+|total\s+)?"
     r"(?:sebesar\s+|yakni\s+|yaitu\s+|mencapai\s+|di\s+angka\s+|senilai\s+)?"
@@ -41,6 +44,38 @@ _SCORE_AFTER_NAME = re.compile(
     r"(?P<value>\d{1,3}[.,]\d{1,4})(?![\d/]|[.,]\d)"
 )
 _YEAR = re.compile(r"(?<![\d/.-])(?:(?:tahun|TA\.?)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_YEAR_WORDS = ("tahun", "ta.", "ta")  # the words _YEAR takes before a year, lower-cased
+
+
+def year_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`_YEAR.finditer(text, start, end)`, the pattern tried only where it can start. Ignoring case, its
+    opening gives the regex engine nothing to jump to, so it would try every character. A match holds
+    a year whose digits no digit precedes, so each run of digits is a candidate: the match starts at it
+    or at "tahun"/"TA" and the spaces just before it (the pattern then tells whether it matches)."""
+    out: list[re.Match[str]] = []
+    pos = start
+    for run in _DIGITS.finditer(text, start, end):
+        digits = run.start()
+        if digits < pos:
+            continue
+        spaces = digits
+        while spaces > pos and text[spaces - 1].isspace():
+            spaces -= 1
+        match = None
+        if spaces < digits:
+            for word in _YEAR_WORDS:
+                at = spaces - len(word)
+                if at >= pos and text[at:spaces].lower() == word:
+                    match = _YEAR.match(text, at, end)
+                    break
+        match = match or _YEAR.match(text, digits, end)
+        if match is not None:
+            out.append(match)
+            pos = match.end()
+    return out
+
+
 AWARDER_CUE = re.compile(
     r"(?<![\w-])(?:dari|oleh|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan|dirilis|diumumkan"
     r"|digelar|diadakan|dihelat"
@@ -87,7 +122,7 @@ def grade(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None
             continue
         match = pattern.search(text, start, end)
         if match:
-            found = re.sub(r"\s+", " ", match.group("grade")).casefold()
+            found = _SPACES.sub(" ", match.group("grade")).casefold()
             return next(w for w in words if w.casefold() == found)
     return None
 
@@ -136,7 +171,7 @@ def year(text: str, start: int, end: int, anchor: Span, outer: tuple[int, int] |
     for lo, hi in ((start, end), outer) if outer else ((start, end),):
         candidates = [
             m
-            for m in _YEAR.finditer(text, lo, hi)
+            for m in year_matches(text, lo, hi)
             if not _DAY_MONTH.search(text[max(0, m.start() - 14) : m.start()])
         ]
         match = nearest(candidates, anchor)
@@ -172,7 +207,7 @@ def announcement(view: ArticleView, index: int, awarder_type: str | None) -> tup
             continue
         years = {
             int(m.group("year"))
-            for m in _YEAR.finditer(view.text, span.start, span.end)
+            for m in year_matches(view.text, span.start, span.end)
             if not _DAY_MONTH.search(view.text[max(0, m.start() - 14) : m.start()])
         }
         return (years.pop(), body) if len(years) == 1 else None
@@ -205,9 +240,7 @@ def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: in
             view, agency
         ):
             continue
-        if re.search(
-            r"(?<![\w-])(?:ke|di)\s+$", text[max(0, agency.span.start - 4) : agency.span.start], re.I
-        ):
+        if _TO_AT.search(text[max(0, agency.span.start - 4) : agency.span.start]):
             continue
         found.append(agency)
     filed = view.dateline

@@ -136,6 +136,10 @@ def _headline(view: ArticleView, mention: Mention) -> bool:
     )
 
 
+_AS = re.compile(r"\s+(?:sebagai|menjadi)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
 def _generic_names(
     view: ArticleView, mention: Mention, end: int, lexicon: AwardLexicon
 ) -> tuple[list[str], int]:
@@ -147,7 +151,7 @@ def _generic_names(
             return [], mention.span.end
         return [f"{before.group().strip()} {mention.text}"], mention.span.end
     start = mention.span.end if mention.value == GENERIC_TITLE else mention.span.start
-    after = re.match(r"\s+(?:sebagai|menjadi)\s+", text[mention.span.end : end], re.IGNORECASE)
+    after = _AS.match(text[mention.span.end : end])
     if after:
         start = mention.span.end + after.end()
     stops = phrase_pattern(lexicon.name_stops)
@@ -155,7 +159,7 @@ def _generic_names(
     limit = stop.start() if stop else end
     halt = stops.search(text, start if start > mention.span.end else mention.span.end, limit)
     limit = halt.start() if halt else limit
-    phrase = _LEADING_PLACE.sub("", re.sub(r"\s+", " ", text[start:limit]).strip(" -–'\"‘’"))
+    phrase = _LEADING_PLACE.sub("", _SPACES.sub(" ", text[start:limit]).strip(" -–'\"‘’"))
     if len(phrase.split()) < 2 or phrase.casefold() == mention.text.casefold():
         return [], limit
     names = [p.strip() for p in re.split(r"\s+dan\s+", phrase)]

@@ -16,6 +16,8 @@ from functools import lru_cache
 from kg.knowledge.calendar import Calendar, calendar
 from kg.types import Span
 
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -128,7 +130,7 @@ def _numeric(
 
 
 def _textual(match: re.Match[str], cal: Calendar, published: date | None) -> DateMention | None:
-    day, month = int(match.group("d")), cal.months[re.sub(r"\s+", " ", match.group("mon")).casefold()]
+    day, month = int(match.group("d")), cal.months[_SPACES.sub(" ", match.group("mon")).casefold()]
     if match.group("y"):
         found = _make(int(match.group("y")), month, day)
         rule, confidence = "date:textual", 0.95
@@ -183,6 +185,22 @@ def find_dates(
     return tuple(sorted(kept, key=lambda m: m.span.start))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _textual_matches(textual: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`textual.finditer(text, start, end)`, tried only where a run of digits starts: the pattern opens
+    with a digit not preceded by one ("(?=\\d)(?<![\\d.,])"), and a look-ahead opening leaves the regex
+    engine nothing to jump to, so it would try every character."""
+    out: list[re.Match[str]] = []
+    pos = start
+    for run in _DIGITS.finditer(text, start, end):
+        if run.start() >= pos and (match := textual.match(text, run.start(), end)) is not None:
+            out.append(match)
+            pos = match.end()
+    return out
+
+
 def _in_range(
     text: str, start: int, end: int, published: date | None, cal: Calendar, patterns: _Patterns
 ) -> list[DateMention]:
@@ -204,7 +222,7 @@ def _in_range(
                         digits.append(found_bare)
                         break
             at = segment.find(mark, at + 1)
-    digits.extend(patterns.textual.finditer(text, start, end))  # starts with a digit look-ahead: fast
+    digits.extend(_textual_matches(patterns.textual, text, start, end))
     for match in digits:
         if "mon" in match.re.groupindex:
             mention = _textual(match, cal, published)
@@ -219,7 +237,7 @@ def _in_range(
                 found.append(mention)
     if published is not None and any(word in folded for word in cal.relative):
         for match in patterns.relative.finditer(text, start, end):
-            days = cal.relative[re.sub(r"\s+", " ", match.group("word")).casefold()]
+            days = cal.relative[_SPACES.sub(" ", match.group("word")).casefold()]
             day = published + timedelta(days=days)
             found.append(DateMention(day, Span(match.start(), match.end()), "date:relative", 0.75))
     if any(phrase in folded for phrase in patterns.vague_phrases):

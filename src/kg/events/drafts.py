@@ -12,7 +12,7 @@ from datetime import date
 
 from kg.events.reports import Report, unique
 from kg.events.view import ArticleView
-from kg.types import Agency
+from kg.types import Agency, Span
 
 
 @dataclass
@@ -233,11 +233,13 @@ def _absorb_members(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     Kepala Disdukcapil Kubu Raya dan Kepala Diskominfo Kubu Raya diterima …" tell one visit by the region's
     government: agencies written only in the titles of the delegation's members, after the government's
     visit was reported, are its members, not other visitors."""
-    titled = {p.agency.span for p in view.posts if p.agency is not None}
+    titled: set[Span] | None = None  # read only when a government's visit is there to absorb into
     kept = list(drafts)
     for draft in drafts:
         if draft not in kept or not draft.visitors or any(v.type_id != "pemda" for v in draft.visitors):
             continue
+        if titled is None:
+            titled = {p.agency.span for p in view.posts if p.agency is not None}
         regions = {region_code(v) for v in draft.visitors} - {None}
         for other in list(kept):
             if (

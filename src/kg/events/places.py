@@ -65,7 +65,11 @@ _AFTER_DI = re.compile(r"(?:^|\s)(?:di|ke)\s+(?:(?:[A-Z][\w'-]*\s*){1,3},\s*)?$"
 def _located(view: ArticleView, mention: Mention) -> bool:
     """A region written right after "di"/"ke" ("di Kota Batu", "di Sawangan, Kota Depok"): a place, not a
     dateline or an owner."""
-    return bool(_AFTER_DI.search(view.text[max(0, mention.span.start - 50) : mention.span.start]))
+    start = mention.span.start
+    key = ("located", start)  # asked again for each visit and each group of sentences
+    if key not in view.memo:
+        view.memo[key] = bool(_AFTER_DI.search(view.text[max(0, start - 50) : start]))
+    return view.memo[key]  # type: ignore[return-value]
 
 
 _STREET = re.compile(r"(?<![\w-])(?:jalan|jl|jln)\.?\s+$", re.IGNORECASE)
@@ -110,7 +114,8 @@ def _candidates(
     return found
 
 
-_DI_KE = re.compile(r"(?=[dk][ie]\s)(?<![\w-])(?:di|ke)\s+(?=\S)")  # run on the lower-cased text
+# run on the lower-cased text; each branch opens with a plain letter, which the engine jumps to
+_DI_KE = re.compile(r"(?:d(?<![\w-].)i|k(?<![\w-].)e)\s+(?=\S)")
 _CAPITALISED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
 

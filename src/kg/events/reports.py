@@ -19,6 +19,8 @@ from kg.events.cues import VisitCues
 from kg.events.view import ArticleView, EventKnowledge
 from kg.types import Agency, Mention, Span
 
+_PUNCTUATION = re.compile(r"[,.;:]")
+
 _VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
 _COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
 # "akan" shortly before a trigger: "akan menggelar studi tiru", "akan kembali berkunjung".
@@ -29,6 +31,7 @@ _WISH = re.compile(
     r"(?<![\w-])(?:berharap|mengharapkan|harapannya|semoga|mudah-mudahan|hendak|bakal)\s+(?:[\w-]+\s+){0,5}$",
     re.IGNORECASE,
 )
+_WILL_OR_WISH_HINT = re.compile(r"akan|harap|semoga|mudah-mudahan|hendak|bakal")  # held by every match
 _LEFT = re.compile(
     r"(?=[suSU])(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$",
     re.IGNORECASE,
@@ -65,13 +68,18 @@ class Report:
 
 
 def _coordinated(view: ArticleView, left: Agency, right: Agency, cues: VisitCues) -> bool:
-    """Whether two agencies are listed together ("X dan Y", "X bersama Y", "X, Y")."""
-    gap = view.low[left.span.end : right.span.start]
-    if len(gap) > _MAX_GAP or not _COORDINATOR.search(gap):
-        return False
-    if _VERB.search(_COORDINATOR.sub(" ", gap)):
-        return False
-    return not (cues.visitor_first.search(gap) or cues.host_first.search(gap) or cues.received_by.search(gap))
+    """Whether two agencies are listed together ("X dan Y", "X bersama Y", "X, Y"); kept in the view's
+    memo, as each cue of a sentence asks again."""
+    key = ("coordinated", id(cues), left.span.end, right.span.start)
+    if key not in view.memo:
+        gap = view.low[left.span.end : right.span.start]
+        view.memo[key] = (  # type: ignore[index]
+            len(gap) <= _MAX_GAP
+            and _COORDINATOR.search(gap) is not None
+            and not _VERB.search(_COORDINATOR.sub(" ", gap))
+            and not any(cue.search(gap) for cue in (cues.visitor_first, cues.host_first, cues.received_by))
+        )
+    return view.memo[key]  # type: ignore[index, return-value]
 
 
 def _left_behind(view: ArticleView, agency: Agency) -> bool:
@@ -89,7 +97,7 @@ def _partner(view: ArticleView, agency: Agency) -> bool:
     if source is None:
         return False
     clause = view.low.rfind("yang", max(0, source.start() - 60), source.start())
-    return clause >= 0 and not re.search(r"[,.;:]", view.low[clause : source.start()])
+    return clause >= 0 and not _PUNCTUATION.search(view.low, clause, source.start())
 
 
 def _in_venue(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
@@ -104,19 +112,26 @@ def _in_venue(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
     return False
 
 
+def _aside(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
+    """Whether the words before the agency set it aside from a delegation: a place left, a venue, a
+    partner, or on whose behalf ("atas undangan X"). Kept in the view's memo: the same agency is
+    weighed for every cue of its sentence."""
+    key = ("aside", id(cues), agency.span.start)
+    if key not in view.memo:
+        view.memo[key] = (  # type: ignore[index]
+            _left_behind(view, agency)
+            or _in_venue(view, agency, cues)
+            or _partner(view, agency)
+            or _ON_BEHALF.search(view.low, max(0, agency.span.start - 20), agency.span.start) is not None
+        )
+    return view.memo[key]  # type: ignore[index, return-value]
+
+
 def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
     """The agencies listed together just before `pos` (the visitors of "X dan Y mengunjungi …"). The
     agency of an official who leads them ("Rombongan Pemkab Boalemo, dipimpin Sekda Boalemo, …") is
     the leader's post, not the delegation, when the delegation is named before it."""
-    before = [
-        a
-        for a in agencies
-        if a.span.end <= pos
-        and not _left_behind(view, a)
-        and not _in_venue(view, a, cues)
-        and not _partner(view, a)
-        and not _ON_BEHALF.search(view.low, max(0, a.span.start - 20), a.span.start)
-    ]
+    before = [a for a in agencies if a.span.end <= pos and not _aside(view, a, cues)]
     if not before or pos - before[-1].span.end > _MAX_REACH:
         return []
     if len(before) > 1:
@@ -365,10 +380,14 @@ def live_triggers(view: ArticleView, cues: VisitCues) -> dict[int, list[Mention]
         index = view.sentences.index_of(trigger.span.start)
         span = view.sentence(index)
         window = (max(span.start, trigger.span.start - 60), min(span.end, trigger.span.end + 80))
+        before = view.text[window[0] : trigger.span.start]
+        # _WILL and _WISH need one of their words before the trigger; in plain ASCII text, where lower
+        # case mirrors matching ignoring case exactly, one cheap scan of the lower case rules both out
+        hinted = not before.isascii() or _WILL_OR_WISH_HINT.search(view.low, window[0], trigger.span.start)
         if (
             _planned(view, trigger, window, cues)
-            or _WILL.search(view.text, window[0], trigger.span.start)
-            or _WISH.search(view.text, window[0], trigger.span.start)
+            or (hinted and _WILL.search(view.text, window[0], trigger.span.start))
+            or (hinted and _WISH.search(view.text, window[0], trigger.span.start))
         ):
             continue
         blocked = cues.not_visit.search(

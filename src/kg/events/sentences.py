@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from kg.types import Span
 
 # A candidate boundary: end punctuation (optionally closing quotes/brackets) then space, or line breaks.
-_BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n+)")  # the look-ahead makes the scan fast
+# It opens with a character class so the engine jumps from one such character to the next; the look-
+# behinds then tell which one was read (the same matches as "[.!?]+[\"'”’)\]]*(?=\s)|\n+").
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)\n*)")
 # What follows a degree: a capitalised plain word starts a new sentence ("S.Sos. Mereka …").
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?=[\s,;:])")
 _SPACE = re.compile(r"\s*")
+_LAST_CUT = re.compile(r"(?s).*[ \n(,]")  # greedy: ends just after the last separator
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -68,6 +71,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
+_LONGEST = max(map(len, _ABBREVIATIONS)) + 1
+
 
 @dataclass(frozen=True)
 class Sentences:
@@ -85,11 +90,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at `dot` closes an abbreviation ("H.", "Jl.") or a name's degree ("S.Sos.")."""
     if dot == 0 or not (text[dot - 1].isalnum() or text[dot - 1] == "."):
         return False
-    before = text[max(0, dot - 13) : dot]
-    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("("), before.rfind(","))
-    if cut == -1 and dot >= 13:
+    if dot >= 13 and text[dot - _LONGEST : dot].isalpha() and "." not in text[dot - 13 : dot]:
+        return False  # the usual case, decided cheaply: a word of letters longer than any abbreviation
+    low = max(0, dot - 13)
+    cut = _LAST_CUT.match(text, low, dot)  # up to the last separator of the 13 characters before the dot
+    if cut is None and dot >= 13:
         return False  # a word of more than twelve characters is no abbreviation
-    word = before[cut + 1 :].strip(".\"'“‘")
+    word = text[cut.end() if cut else low : dot].strip(".\"'“‘")
     if not word:
         return False
     if "." in word:  # "S.Sos", "M.Si": inside a name's degrees, unless a new sentence follows
@@ -100,17 +107,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> Sentences:
     """Split `text` into sentence spans (leading and trailing spaces trimmed, empty ones dropped)."""
     spans: list[Span] = []
+    append, space = spans.append, _SPACE.match
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group()[0] != "\n" and _is_abbreviation(text, match.start()):
+        dot, end = match.span()
+        if text[dot] != "\n" and _is_abbreviation(text, dot):
             continue
-        end = match.end()
-        begin = _SPACE.match(text, start, end).end()
-        stop = end
-        while stop > begin and text[stop - 1].isspace():
-            stop -= 1
+        begin = space(text, start, end).end()
+        stop = begin + len(text[begin:end].rstrip())
         if stop > begin:
-            spans.append(Span(begin, stop))
+            append(Span(begin, stop))
         start = end
     begin = _SPACE.match(text, start).end()
     stop = len(text.rstrip())

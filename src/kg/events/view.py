@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.events.sentences import Sentences, dateline, split_sentences
 from kg.knowledge import Knowledge
 from kg.knowledge.awards import AwardLexicon, award_lexicon
 from kg.knowledge.calendar import Calendar, calendar, load_calendar
+from kg.knowledge.matcher import lower_same_length
 from kg.knowledge.regions import bare_name
 from kg.knowledge.triggers import TriggerLexicon, trigger_lexicon
 from kg.types import Agency, Mention, Post, Region, Resolved, Span
@@ -193,14 +195,6 @@ def _post_actors(text: str, posts: tuple[Post, ...], agencies: tuple[Agency, ...
     return out
 
 
-def _lower(text: str) -> str:
-    """Lower case of the same length (a few characters lower-case to two; those stay as they are)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low
-
-
 def _without_overlaps(agencies: tuple[Agency, ...]) -> tuple[Agency, ...]:
     """Keep the longest of overlapping agency mentions (a resolver may report nested names)."""
     ordered = sorted(agencies, key=lambda a: (a.span.start, -(a.span.end - a.span.start)))
@@ -212,6 +206,9 @@ def _without_overlaps(agencies: tuple[Agency, ...]) -> tuple[Agency, ...]:
     return tuple(kept)
 
 
+_START_END = attrgetter("span.start", "span.end")  # (start, end), computed in C
+
+
 def view_of(resolved: Resolved) -> ArticleView:
     """Index a resolved article for the event modules."""
     clean = resolved.recognised.clean
@@ -220,7 +217,7 @@ def view_of(resolved: Resolved) -> ArticleView:
     actors = _without_overlaps((*agencies, *_post_actors(clean.text, resolved.posts, agencies)))
     if filed is not None:  # the dateline names the outlet and the reporter's town: no party to any fact
         actors = tuple(a for a in actors if not filed.start <= a.span.start < filed.end)
-    mentions = tuple(sorted(resolved.recognised.mentions, key=lambda m: (m.span.start, m.span.end)))
+    mentions = tuple(sorted(resolved.recognised.mentions, key=_START_END))
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
         grouped.setdefault(mention.kind, []).append(mention)
@@ -236,5 +233,5 @@ def view_of(resolved: Resolved) -> ArticleView:
         _actor_starts=tuple(a.span.start for a in actors),
         _by_kind={k: (tuple(v), tuple(m.span.start for m in v)) for k, v in grouped.items()},
         dateline=filed,
-        low=_lower(clean.text),
+        low=lower_same_length(clean.text),
     )

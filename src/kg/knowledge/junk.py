@@ -2,15 +2,26 @@
 
 One combined pattern per scope keeps cleaning to a few regex passes per article, whatever the number
 of patterns; each pattern is also compiled alone first so a bad one is reported with its line.
+
+The inline patterns are searched through the whole text. Matched ignoring case, an alternation of
+words gives the regex engine no first character to jump to, so it tries every position (most of the
+cleaning time). `inline_matches` therefore first finds, in the lower-cased text, the places where the
+literal text a pattern opens with ("baca juga", "(") is written, and tries the pattern only there:
+the same matches as `finditer`, found once from the parsed pattern.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from kg.knowledge.datafile import fail, line_of, load_yaml
+from kg.knowledge.matcher import lower_same_length
 
 SCOPES = ("tail", "lines", "inline")
 
@@ -23,6 +34,33 @@ class JunkPatterns:
     tail: re.Pattern[str]
     inline: re.Pattern[str]
     names: tuple[str, ...]
+    # where an inline match can start, in the lower-cased text; None when the patterns do not say
+    inline_starts: re.Pattern[str] | None = None
+    # characters that match a letter of those openings ignoring case yet lower-case to another one ("K")
+    inline_odd: re.Pattern[str] | None = None
+
+    def inline_matches(self, text: str, end: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of the non-empty inline matches in text[:end], as `inline.finditer(text, 0, end)`
+        gives them, trying the pattern only where the lower-cased text has the opening of one."""
+        odd = self.inline_odd
+        if self.inline_starts is None or (odd is not None and odd.search(text, 0, end)):
+            for match in self.inline.finditer(text, 0, end):
+                if match.end() > match.start():
+                    yield match.start(), match.end()
+            return
+        # (a character that lower-cases to two is kept as it is: were it a case partner of an opening's
+        # letter, it would be odd; the recogniser lower-cases the cleaned text, often this same text)
+        low = lower_same_length(text)
+        seek, try_at = self.inline_starts.search, self.inline.match
+        pos = 0
+        while (candidate := seek(low, pos, end)) is not None:
+            at = candidate.start()
+            match = try_at(text, at, end)
+            if match is None:
+                pos = at + 1
+            else:  # a match starts with its opening, so it is never empty
+                yield at, match.end()
+                pos = match.end()
 
 
 _NEVER = "(?!x)x"
@@ -59,4 +97,81 @@ def load_junk(path: Path) -> JunkPatterns:
         tail=re.compile(f"(?:{combined['tail']})", flags),
         inline=re.compile(combined["inline"], flags),
         names=tuple(names),
+        **_openings(combined["inline"], flags),
     )
+
+
+def _literal_start(items: list) -> tuple[str, bool]:
+    """The literal text the parsed sequence opens with, and whether that is the whole sequence."""
+    out = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.append(chr(av))
+            continue
+        if op is sre.SUBPATTERN:
+            inner, whole = _literal_start(list(av[3]))
+            out.append(inner)
+            if whole:
+                continue
+        return "".join(out), False
+    return "".join(out), True
+
+
+def _openings_of(items: list) -> list[str] | None:
+    """The literal openings of a parsed pattern, one per alternative where it starts with a choice
+    ("(komentar|comments?)"); None when some way to match it opens with no literal text."""
+    opening, _ = _literal_start(items)
+    if opening:
+        return [opening]
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.SUBPATTERN:
+        return _openings_of(list(av[3]))
+    if op is not sre.BRANCH:
+        return None
+    found: list[str] = []
+    for branch in av[1]:
+        inner = _openings_of(list(branch))
+        if inner is None:
+            return None
+        found.extend(inner)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _all_characters(limit: int) -> str:
+    return "".join(map(chr, range(limit)))
+
+
+def _openings(pattern: str, flags: int) -> dict[str, re.Pattern[str] | None]:
+    """`inline_starts`: a regex for the lower-cased text matching the first character of each place an
+    opening is written ("b(?=aca juga)|\\("; one character, so overlapping places are all found), and
+    `inline_odd`: the characters for which lower-casing does not give what the pattern compares with
+    ignoring case (the Kelvin sign matches "k"), in whose presence the plain scan is used."""
+    try:
+        openings = _openings_of(list(sre_parse.parse(pattern, flags)))
+    except (re.error, TypeError, IndexError):
+        openings = None
+    if not openings or not all(o.isascii() for o in openings):
+        return {"inline_starts": None, "inline_odd": None}  # (lower-casing beyond ASCII depends on context)
+    lowered = {o.lower() for o in openings}
+    groups: dict[str, list[str]] = {}
+    for opening in sorted(lowered, key=len, reverse=True):
+        groups.setdefault(opening[0], []).append(re.escape(opening[1:]))
+    starts = re.compile("|".join(re.escape(first) + (f"(?={'|'.join(rests)})" if all(rests) else "")
+                                 for first, rests in groups.items()))
+    return {"inline_starts": starts, "inline_odd": _odd_characters(lowered)}
+
+
+def _odd_characters(texts: set[str]) -> re.Pattern[str] | None:
+    """The characters that match a character of the (ASCII, lower-case) texts ignoring case but lower-
+    case to something else: where they occur, lower-casing does not mirror matching ignoring case."""
+    letters = {c for text in texts for c in text}
+    if not letters:
+        return None
+    alike = re.compile("[" + "".join(re.escape(c) for c in sorted(letters)) + "]", re.IGNORECASE)
+    # the case partners of ASCII characters (K: the Kelvin sign, s: the long s) all lie in the first plane
+    odd = sorted(c for c in alike.findall(_all_characters(0x10000)) if c.lower() not in letters)
+    return re.compile("[" + "".join(re.escape(c) for c in odd) + "]") if odd else None
+

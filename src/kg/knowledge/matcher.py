@@ -29,11 +29,19 @@ _SPACES = re.compile(r"\s+")
 _CASE_CODE = {"any": 0, "cap": 1, "exact": 2}
 
 
+@lru_cache(maxsize=16)
+def lower_same_length(text: str) -> str:
+    """`text` lower-cased, of the SAME length: a few characters (İ) lower-case to two and stay as they
+    are. Cached for the last few texts: the recogniser and the event stage both read an article's."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
 def fold(text: str) -> str:
     """Lower-cased text with word-opening punctuation as spaces, of the SAME length as `text`."""
-    low = text.lower()
-    if len(low) != len(text):  # a few characters (İ) lower-case to two; fold them one by one
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = lower_same_length(text)
     for char in _BOUNDARY:
         if char in low:
             low = low.replace(char, " ")

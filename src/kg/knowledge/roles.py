@@ -42,11 +42,22 @@ class RoleLexicon:
     unit_words: Mapping[str, str] = field(default_factory=dict)  # "komisi" → dprd: a unit only it has
     offices: Mapping[str, str] = field(default_factory=dict)  # "camat" → "Kecamatan": the head's own office
     list_roles: frozenset[str] = frozenset()  # role ids a list of names may share ("anggota X dan Y")
+    # the `place_before` words lower-cased, when all are ASCII: a cheap test before the pattern's search
+    place_ends: tuple[str, ...] = ()
 
     def is_place(self, text: str, role_start: int) -> bool:
         """Whether the role word at `role_start` is part of a place name ("Rumah Jabatan Bupati")."""
-        return self.place_before is not None and \
-            self.place_before.search(text, max(0, role_start - 40), role_start) is not None
+        if self.place_before is None:
+            return False
+        start = max(0, role_start - 40)
+        if self.place_ends:
+            window = text[start:role_start]
+            # a match ends with a place word and spaces at `role_start`, or before a final line break
+            # (`$`); in ASCII text lower case mirrors matching ignoring case, so no such ending, no match
+            ends = [window, window[:-1]] if window.endswith("\n") else [window]
+            if window.isascii() and not any(e.rstrip(" \t").lower().endswith(self.place_ends) for e in ends):
+                return False
+        return self.place_before.search(text, start, role_start) is not None
 
 
 def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
@@ -133,4 +144,6 @@ def load_roles(path: Path, agency_types: Mapping[str, object]) -> RoleLexicon:
     unknown = sorted(list_roles - set(roles))
     if unknown:
         raise fail(path, None, f"list_roles: unknown role ids {unknown}")
-    return RoleLexicon(roles, tuple(forms), not_roles, words, pattern, unit_words, offices, list_roles)
+    place_ends = tuple(p.lower() for p in places) if all(p.isascii() for p in places) else ()
+    return RoleLexicon(roles, tuple(forms), not_roles, words, pattern, unit_words, offices, list_roles,
+                       place_ends)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import ahocorasick
-
 from kg.knowledge import Knowledge
 from kg.knowledge.agencies import slug
 from kg.recognise.scan import overlaps, skip_space
 from kg.types import Mention, Span
+
+_WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=8)
@@ -41,22 +41,18 @@ def prefixed_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) 
 
 
 def anchored_matches(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern that can only start at one of `words`, found with
-    `str.find` or, for many words, one automaton pass (C speed) instead of trying the regex at every
-    character of the article."""
-    starts: set[int] = set()
-    if len(words) > _FIND_WORDS_MAX and all(words):
-        # many words: one automaton pass finds every occurrence of each, overlapping ones too
-        starts = {end - length + 1 for end, length in _word_automaton(words).iter(text)}
-    else:
-        for word in words:
-            pos = text.find(word)
-            while pos >= 0:
-                starts.add(pos)
-                pos = text.find(word, pos + 1)
+    """`pattern.finditer(text)` for a pattern that can only start at one of `words`: the places where a
+    word starts are found first (one regex that jumps between their first letters, C speed), and the
+    pattern is tried only there instead of at every character of the article."""
+    if not words:
+        return []
+    if all(words):
+        starts = [m.start() for m in _word_starts(words).finditer(text)]
+    else:  # an empty word starts everywhere
+        starts = list(range(len(text) + 1))
     out = []
     last_end = -1
-    for pos in sorted(starts):
+    for pos in starts:
         if pos < last_end:
             continue
         match = pattern.match(text, pos)
@@ -66,16 +62,17 @@ def anchored_matches(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
     return out
 
 
-_FIND_WORDS_MAX = 8  # up to this many words, one str.find per word is faster than an automaton pass
-
-
 @lru_cache(maxsize=16)
-def _word_automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
+def _word_starts(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex matching the first character of every occurrence of each word, overlapping ones too:
+    "D(?=inas|ewan)|B(?=adan)". Each branch opens with a plain character, which the engine jumps to."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile(
+        "|".join(re.escape(first) + (f"(?={'|'.join(rests)})" if all(rests) else "")
+                 for first, rests in groups.items())
+    )
 
 
 @lru_cache(maxsize=8)
@@ -107,7 +104,7 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
             continue
         blocker = next((b for b in blockers if start < b[0] < match.end()), None)  # sorted by start
         stop = blocker[0] if blocker is not None else match.end()
-        words = [w for w in re.finditer(r"\S+", match.group()) if start + w.end() <= stop]
+        words = [w for w in _WORD.finditer(match.group()) if start + w.end() <= stop]
         while words and words[-1].group() in _CONNECTORS:
             words.pop()
         if blocker is not None and words and not text[start + words[-1].end():blocker[0]].strip() \
@@ -217,9 +214,11 @@ def _acronym_forms(text: str, words: list[str], codes: set[str], value: str, blo
             break
         if len(head) < 3:
             continue
-        letters = "-?".join(re.escape(w[0]) for w in head)
+        first, *others = [re.escape(w[0]) for w in head]
+        # the first letter, then no word character before it: a literal opening the engine jumps to
+        letters = first + r"(?<![\w-].)" + "".join(f"-?{letter}" for letter in others)
         rest = "".join(rf"\s+{re.escape(w)}" for w in words[k:])
-        for found in re.finditer(rf"(?<![\w-]){letters}{rest}(?![\w-])", text):
+        for found in re.finditer(rf"{letters}{rest}(?![\w-])", text):
             end = found.end()
             after = region_at.get(skip_space(text, end))
             if codes:

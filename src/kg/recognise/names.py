@@ -14,6 +14,8 @@ from kg.knowledge import Knowledge
 from kg.recognise.scan import TOKEN, MentionIndex, skip_space
 from kg.types import Span
 
+_GAP_COMMA = re.compile(r"[ \t,]*")
+
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*\.?$")
 _INITIAL = re.compile(r"[A-Z]\.$")
 _GAP_NAME = re.compile(r"[ \t]*$")
@@ -188,7 +190,7 @@ def name_before(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) 
     degrees: list[str] = []
     later = link.start()
     while tokens and tokens[-1].group() in titles.degrees \
-            and re.fullmatch(r"[ \t,]*", text[tokens[-1].end():later]):
+            and _GAP_COMMA.fullmatch(text, tokens[-1].end(), later):
         degrees.insert(0, titles.degrees[tokens[-1].group()])
         later = tokens[-1].start()
         tokens.pop()
@@ -196,7 +198,7 @@ def name_before(text: str, pos: int, index: MentionIndex, knowledge: Knowledge) 
     while tokens:
         match = tokens[-1]
         between = text[match.end():later]
-        if not (re.fullmatch(r"[ \t,]*", between) if not words else _GAP_NAME.fullmatch(between)):
+        if not (_GAP_COMMA.fullmatch(between) if not words else _GAP_NAME.fullmatch(between)):
             break
         token = match.group()
         if not _is_name_word(token, knowledge, first=False) \

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.knowledge import Knowledge
 from kg.knowledge.agencies import slug
@@ -44,8 +45,10 @@ class _Pending:
 _THROUGH = re.compile(r"(?<![\w-])melalui\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def pick_region(value: str, knowledge: Knowledge, level: str | None) -> Region | None:
-    """The region a region mention names, preferring the level the context asks for."""
+    """The region a region mention names, preferring the level the context asks for (cached: the same
+    region forms recur in every article, and the answer depends only on the immutable knowledge)."""
     regions = [r for r in (knowledge.region(c) for c in value.split("|")) if r is not None]
     regions = [r for r in regions if r.level in _LEVELS]
     if level is not None:
@@ -282,12 +285,15 @@ def _region_after_name_words(text: str, pos: int, region_at: dict[int, Mention],
     return None
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z\-]{1,15}")
+
+
 def _is_abbreviation(inner: str, start: int, end: int, agency_mentions: list[Mention]) -> bool:
     """"(Diskominfo)" or "(DKISP)" after a full name: part of the same mention."""
     if any(start <= m.span.start and m.span.end <= end for m in agency_mentions):
         return True
     word = inner.strip()
-    return bool(re.fullmatch(r"[A-Z][A-Za-z\-]{1,15}", word)) and sum(c.isupper() for c in word) >= 2
+    return bool(_ACRONYM_WORD.fullmatch(word)) and sum(c.isupper() for c in word) >= 2
 
 
 def skip_space(text: str, pos: int) -> int:

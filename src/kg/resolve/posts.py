@@ -18,6 +18,10 @@ from kg.resolve.agencies import make_agency, pick_region, skip_space
 from kg.resolve.sentences import SENTENCE_END, sentence_start
 from kg.types import Agency, Mention, Official, Post, Span
 
+_NAME_TOKEN = re.compile(r"[^\s,]+")
+_NAME_THEN_TITLE = re.compile(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*\(?[ \t]*(?:(?:selaku|sebagai|yang juga|"
+                              r"yang merupakan|yang menjabat)[ \t]+)?")  # "Budi, selaku Kepala …"
+
 _DELEGATION_LINK = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?,?[ \t]*(?:yang[ \t]+)?"
                               r"(?:(?:di(?:wakili|pimpin|ketuai)(?:[ \t]+langsung)?|oleh|melalui)[ \t]+)?"
                               r"(?:oleh[ \t]+)?(?:[ \t]*,[ \t]*)?$")
@@ -97,9 +101,7 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
         if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
                 and title.span.start - person.span.end <= 40:
             between = text[person.span.end:title.span.start]
-            if re.fullmatch(r"[ \t]*(?:,[^\n]*?)?,?[ \t]*\(?[ \t]*(?:(?:selaku|sebagai|yang juga|"
-                            r"yang merupakan|"
-                            r"yang menjabat)[ \t]+)?", between):
+            if _NAME_THEN_TITLE.fullmatch(between):
                 return person, True
     # "… Hj. Nurhidayati Rahman. Dirinya yang menjabat Kepala Diskominfo Lotim …"
     if _PRONOUN_TITLE.search(text, max(0, title.span.start - 40), title.span.start):
@@ -290,7 +292,7 @@ def _official(person: Mention, knowledge: Knowledge) -> Official:
     """The bare name with the honorifics before it and the degrees after it separated."""
     honorifics: list[str] = []
     degrees: list[str] = []
-    for token in re.findall(r"[^\s,]+", person.text):
+    for token in _NAME_TOKEN.findall(person.text):
         if token in knowledge.titles.honorifics and not degrees and token not in person.value.split():
             honorifics.append(knowledge.titles.honorifics[token])
         elif token in knowledge.titles.degrees and token not in person.value.split():
@@ -301,16 +303,26 @@ def _official(person: Mention, knowledge: Knowledge) -> Official:
 def _name_span(person: Mention) -> Span:
     """Where the bare name is written inside the person mention (honorifics and degrees left out)."""
     words = person.value.split()
-    first = re.search(rf"(?<![\w.]){re.escape(words[0])}", person.text)
-    if first is None:
+    at = _word_start(person.text, words[0])
+    if at < 0:
         return person.span
-    end = first.end()
+    end = at + len(words[0])
     for word in words[1:]:
         found = person.text.find(word, end)
         if found < 0:
             return person.span
         end = found + len(word)
-    return Span(person.span.start + first.start(), person.span.start + end)
+    return Span(person.span.start + at, person.span.start + end)
+
+
+def _word_start(text: str, word: str) -> int:
+    """Where `word` is first written not right after a word character or a dot, or -1 (a name written
+    with its honorific "H.Iskandar" does not count): a plain search, as names are too many to compile a
+    pattern for each."""
+    at = text.find(word)
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_."):
+        at = text.find(word, at + 1)
+    return at
 
 
 def _merge_posts(posts: list[Post]) -> list[Post]:
