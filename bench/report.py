@@ -120,11 +120,18 @@ def _mb(embedded: dict) -> str:
     return size
 
 
+def _peak(embedded: dict) -> str:
+    """Peak RSS, with its anonymous part (what the process allocated) when the run recorded it."""
+    peak = _s(embedded["peak_rss_mb"])
+    anon = embedded.get("peak_rss_anon_mb")
+    return f"{peak} ({anon:.0f})" if anon is not None else peak
+
+
 def store_bench(report: dict) -> str:
     lines = [
         _machine(report),
         "| articles | stored | ingest s | articles/s | articles/CPU-s | triples | store MB (optimized) | "
-        "peak RSS MB | server bulk load s | server MB | server peak RSS MB | rows agree |",
+        "peak RSS MB (anon) | server bulk load s | server MB | server peak RSS MB | rows agree |",
         "|" + "---|" * 12,
     ]
     names: list[str] = []
@@ -139,7 +146,7 @@ def store_bench(report: dict) -> str:
         lines.append(
             f"| {run['articles']} | {stored} | {_s(e['ingest_s'])} | {_s(e['articles_per_s'])} | "
             f"{_s(e.get('articles_per_cpu_s'))} | {e['counts']['triples']} | {_mb(e)} | "
-            f"{_s(e['peak_rss_mb'])} | "
+            f"{_peak(e)} | "
             f"{_s(s.get('bulk_load_s'))} | {server_mb} | {_s(s.get('server_peak_rss_mb'))} | "
             f"{_s(run.get('rows_agree'))} |"
         )

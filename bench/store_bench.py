@@ -7,7 +7,8 @@
 The canned queries are copied once at the start (queries/ may be edited while the benchmark runs). For
 each size a corpus is generated (generate.py), then a subprocess (so its peak memory is its own) ingests
 it with `kg.ingest.ingest` into a new embedded store (the full pipeline: read, extract, map, store with
-summaries), recording wall and CPU time; the store's size is taken as the build leaves it and again
+summaries), recording wall and CPU time and resident memory (peak, its anonymous and file-backed parts,
+and after each batch); the store's size is taken as the build leaves it and again
 after reopening and compacting it. Each canned query then runs in its own process on the store opened
 read-only (`kg.queries.run`, default parameters, required ones filled from the data: the busiest
 visitor→host pair, a visit), stopped at --query-timeout. Then the store is exported as N-Quads,
@@ -32,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from machine import describe, peak_rss_mb
+from machine import MemoryPeaks, describe, memory_status, peak_rss_mb
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -213,11 +214,14 @@ def child(
 
     baseline = peak_rss_mb()
     committed = 0
+    by_batch: list[dict[str, float]] = []  # memory after each committed batch: flat, or growing?
     started, cpu_started = time.perf_counter(), cpu_seconds()
     last_report = started
 
     def progress(state) -> None:
         nonlocal committed, last_report
+        if state.committed != committed:
+            by_batch.append({"committed": state.committed, **memory_status()})
         committed = state.committed
         now = time.perf_counter()
         if now - last_report > 30:
@@ -232,7 +236,7 @@ def child(
         import cProfile
 
         profiler = cProfile.Profile()
-    with open_store(location, create=True) as store:
+    with open_store(location, create=True) as store, MemoryPeaks() as memory:
         try:
             if profiler is not None:
                 profiler.enable()
@@ -266,6 +270,10 @@ def child(
         **optimized,
         "baseline_rss_mb": baseline,
         "peak_rss_mb": peak_rss_mb(),
+        # sampled every 0.1 s during the ingest: RssAnon is what the process allocated, RssFile mapped files
+        "peak_rss_anon_mb": memory.peaks.get("rss_anon_mb"),
+        "peak_rss_file_mb": memory.peaks.get("rss_file_mb"),
+        "memory_by_batch": by_batch,
         "parameters": parameters,
         "profile": _profile_top(profiler, profile) if profiler is not None else None,
     }

@@ -8,6 +8,10 @@ shared entities and topic scheme, and the store's summary graph (kept by `replac
 A bad input file or article is a *problem*: it is reported with its file and what is wrong, the rest
 of the build goes on, and nothing already stored is lost. Notes the extractor makes about an article it
 could read (an agency it could not resolve…) are *warnings*.
+
+Memory stays flat over a long build (issue 4): a batch is dropped once committed, the store flushes its
+write buffers as it goes (`kg.store.embedded.FLUSH_AFTER_BYTES`), and per article only its id and source
+(to name a duplicate) and any warning are kept, a few hundred bytes.
 """
 
 from __future__ import annotations
