@@ -58,13 +58,12 @@ def _read_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
                            source=str(path)), on_error)
         return
     try:
-        text = _read_text(path)
         if suffix == ".jsonl":
-            yield from _read_jsonl(path, text, on_error)
+            yield from _read_jsonl(path, on_error)
         elif suffix == ".txt":
-            yield _article(path.stem, text, str(path))
+            yield _article(path.stem, _read_text(path), str(path))
         else:
-            yield read_html(path.stem, text, str(path))
+            yield read_html(path.stem, _read_text(path), str(path))
     except InputError as error:
         _report(error, on_error)
 
@@ -97,15 +96,31 @@ def parse_date(value: object, source: str) -> date | None:
         raise InputError(f"'published' is not an ISO date (YYYY-MM-DD): {value!r}", source=source) from None
 
 
-def _read_jsonl(path: Path, text: str, on_error: ErrorHandler | None) -> Iterator[Article]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        source = f"{path}:{number}"
-        try:
-            yield _jsonl_article(path, number, line, source)
-        except InputError as error:
-            _report(error, on_error)
+def _read_jsonl(path: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
+    """The file's articles, read one line at a time.
+
+    A national feed can be one file of gigabytes: reading it whole (and splitting it into lines) would
+    hold it twice in memory for the length of the build. Lines end at "\n" only, as JSON Lines defines;
+    a U+2028 inside a JSON string is text, not a line break.
+    """
+    try:
+        with path.open("rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                source = f"{path}:{number}"
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    _report(InputError(f"not UTF-8 text (byte {exc.start} of the line); re-save the file "
+                                       "as UTF-8", source=source), on_error)
+                    continue
+                if not line.strip():
+                    continue
+                try:
+                    yield _jsonl_article(path, number, line, source)
+                except InputError as error:
+                    _report(error, on_error)
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", source=str(path)) from None
 
 
 def _jsonl_article(path: Path, number: int, line: str, source: str) -> Article:

@@ -56,6 +56,27 @@ def test_bad_jsonl_line_names_file_and_line(tmp_path: Path, line: str, problem: 
     assert problem in str(caught.value)
 
 
+def test_jsonl_bad_bytes_on_one_line_cost_only_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes("\ufeff".encode() + json.dumps({"id": "a", "text": BODY}).encode() + b"\n"
+                     + '{"text": "kunjungan ke Dinas Kominfo — caf\u00e9"}'.encode("cp1252") + b"\r\n"
+                     + json.dumps({"id": "c", "text": BODY}).encode() + b"\r\n")
+    errors: list[InputError] = []
+    articles = list(read_paths([path], on_error=errors.append))
+    assert [a.id for a in articles] == ["a", "c"]
+    (error,) = errors
+    assert f"{path}:2" in str(error) and "not UTF-8" in str(error)
+
+
+def test_jsonl_line_separator_inside_a_string_is_text(tmp_path: Path) -> None:
+    # JSON allows an unescaped U+2028 in a string; JSON Lines ends a line only at "\n"
+    body = "Kunjungan kerja ke Diskominfo Berau.\u2028Rombongan disambut Kepala Dinas."
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (article,) = read_paths([path])
+    assert article.text == body
+
+
 def test_missing_path_non_utf8_and_empty_file_are_input_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(read_paths([tmp_path / "absent.txt"]))
