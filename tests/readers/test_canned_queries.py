@@ -223,21 +223,31 @@ def test_award_holding_hosts_visited_by_agencies_without_awards(world):
 
 
 def test_learning_chains_dates_in_order(world):
-    assert rows(world, "learning-chains", ["a", "b", "c", "bVisitedC", "aVisitedB"]) == [
+    assert rows(world, "learning-chains", ["a", "b", "c", "bVisitedC", "aVisitedB"], minVisits="1") == [
         (KALTARA, KALTIM, JATIM, "2023-05-09", "2024-06-11"),
         (BERAU, KALTARA, KALTIM, "2024-06-11", "2025-12-18"),
     ]
-    assert rows(world, "learning-chains", ["a"], source="diskominfo:64") == [(BERAU,)]
+    assert rows(world, "learning-chains", ["a"], source="diskominfo:64", minVisits="1") == [(BERAU,)]
+
+
+def test_learning_chains_keep_repeated_steps_and_the_earliest_by_default(world):
+    """Chains grow with the square of the pairs: by default each step must have been made twice (every
+    pair of the world was visited once, so none is left) and at most `limit` chains are listed."""
+    assert rows(world, "learning-chains", ["a"]) == []
+    assert rows(world, "learning-chains", ["a", "aVisitedB"], minVisits="1", limit="1") == [
+        (KALTARA, "2024-06-11")]
+    assert len(rows(world, "learning-chains", ["a"], minVisits="1", limit="")) == 2
 
 
 def test_learning_chains_read_the_summary_pairs(make_world_store, tmp_path):
     """The chain question is answered from kgg:summary VisitPair nodes, not by joining every visit twice:
     without the summary graph the visits are still there but no chain is found."""
     with open_store(make_world_store(tmp_path / "store")) as store:
-        assert len(queries.run(store, "learning-chains")) == 2
+        every = {"minVisits": "1"}
+        assert len(queries.run(store, "learning-chains", every)) == 2
         store.update("DROP GRAPH <https://w3id.org/kgid/graph/summary>")
         assert len(queries.run(store, "visits")) > 0
-        assert len(queries.run(store, "learning-chains")) == 0
+        assert len(queries.run(store, "learning-chains", every)) == 0
 
 
 def test_provenance_of_a_visit_reported_twice(world):

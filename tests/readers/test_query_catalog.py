@@ -95,3 +95,37 @@ def test_every_canned_query_is_sent_to_servers_as_a_query():
         wrapper = sparqlwrapper.SPARQLWrapper("http://127.0.0.1:9/query")
         wrapper.setQuery(query.sparql)
         assert wrapper.queryType == "SELECT", name
+
+
+LIMITED = ("# title: t\n# description: d\n# param limit (integer, default 2): at most this many\n"
+           "SELECT ?s WHERE {\n#@values\n?s ?p ?o }\nORDER BY ?s\n#@limit\n")
+
+
+def test_a_limit_parameter_becomes_the_limit_clause(tmp_path):
+    query = queries.load_query(write(tmp_path, LIMITED))
+    assert queries.bind(query).splitlines()[-1] == "LIMIT 2"
+    assert queries.bind(query, {"limit": "7"}).splitlines()[-1] == "LIMIT 7"
+    assert queries.bind(query, {"limit": ""}).splitlines()[-1] == "#@limit"  # unbound: every row
+    with pytest.raises(QueryError, match="parameter 'limit'"):
+        queries.bind(query, {"limit": "7 } DROP ALL"})
+    with pytest.raises(QueryError, match="0 or more"):
+        queries.bind(query, {"limit": "-1"})
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("# title: t\n# description: d\nSELECT ?s WHERE { ?s ?p ?o }\n#@limit\n", "needs a parameter 'limit"),
+    ("# title: t\n# description: d\n# param limit (date, optional): x\n"
+     "SELECT ?s WHERE {\n#@values\n}\n#@limit\n", "needs a parameter 'limit"),
+    ("# title: t\n# description: d\n# param limit (integer, default 5): x\n"
+     "SELECT ?s WHERE {\n#@values\n}\n", "exactly one '#@limit'"),
+])
+def test_limit_marker_and_parameter_go_together(tmp_path, text, words):
+    with pytest.raises(DataFileError, match=words):
+        queries.load_query(write(tmp_path, text))
+
+
+def test_limit_keeps_the_first_rows_of_the_order(world, tmp_path):
+    query = write(tmp_path, LIMITED.replace("?s ?p ?o", "?s a <https://w3id.org/kgid/ontology#Visit>"))
+    every = [row["s"] for row in queries.run(world, query, {"limit": ""})]
+    assert len(every) > 2
+    assert [row["s"] for row in queries.run(world, query)] == every[:2]

@@ -54,6 +54,9 @@ _REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2})?)?$")
 _TOPIC_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 
+#: The parameter a `#@limit` line takes its value from.
+LIMIT_PARAMETER = "limit"
+
 
 def to_term(parameter: Parameter, value: str) -> Node:
     """Parse `value` as the parameter's declared type into one rdflib term; QueryError if it is not one."""
@@ -121,12 +124,34 @@ def values_block(query: CannedQuery, params: Mapping[str, str] | None) -> str:
     return f"VALUES ({names}) {{ ({' '.join(cells)}) }}"
 
 
+def limit_clause(query: CannedQuery, params: Mapping[str, str] | None) -> str:
+    """`LIMIT n` for the query's `limit` parameter, or "" when it is unbound (every row).
+
+    A LIMIT cannot be bound through VALUES, so a query whose answer can be too long to read declares an
+    integer parameter `limit` and a `#@limit` line after its ORDER BY; the value is parsed as a whole
+    number like any parameter, so only digits ever reach the query.
+    """
+    parameter = query.parameter(LIMIT_PARAMETER)
+    if parameter is None:
+        return ""
+    value = dict(params or {}).get(parameter.name, parameter.default)
+    if value is None or value == "":
+        return ""
+    term = to_term(parameter, value)
+    if int(term) < 0:
+        raise QueryError(f"parameter '{parameter.name}' must be 0 or more, not {value!r}")
+    return f"LIMIT {int(term)}"
+
+
 def bind(query: CannedQuery, params: Mapping[str, str] | None = None) -> str:
-    """The query text with its `#@values` line replaced by the VALUES block for `params`."""
-    from kg.queries.catalog import VALUES_MARKER
+    """The query text with its `#@values` lines replaced by the VALUES block for `params` (and its
+    `#@limit` line by the LIMIT of its `limit` parameter)."""
+    from kg.queries.catalog import LIMIT_MARKER, VALUES_MARKER
 
     block = values_block(query, params)
     if not block:
         return query.sparql
+    limit = limit_clause(query, params)
     lines = query.sparql.splitlines()
-    return "\n".join(block if line.strip() == VALUES_MARKER else line for line in lines)
+    replaced = {VALUES_MARKER: block, LIMIT_MARKER: limit or LIMIT_MARKER}
+    return "\n".join(replaced.get(line.strip(), line) for line in lines)

@@ -12,8 +12,10 @@ A header is the run of `#` lines at the top of the file:
 
 The body holds one `#@values` line where the parameters are bound (see `kg.queries.binding`). Because
 it is a comment, the file is also valid SPARQL on its own: run as is, every parameter is unbound, which
-the queries read as "no restriction". The loader checks all of this and names the file and line when
-something is wrong, so a broken query is caught when the catalogue loads, not half-way through a run.
+the queries read as "no restriction". A query whose answer can be too long to read may also declare an
+integer parameter `limit` and put a `#@limit` line after its ORDER BY, replaced by `LIMIT n`. The loader
+checks all of this and names the file and line when something is wrong, so a broken query is caught
+when the catalogue loads, not half-way through a run.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from pathlib import Path
 
 from kg.errors import DataFileError, QueryError
 from kg.paths import QUERIES_DIR
-from kg.queries.binding import PARAMETER_TYPES, to_term
+from kg.queries.binding import LIMIT_PARAMETER, PARAMETER_TYPES, to_term
 
 VALUES_MARKER = "#@values"
+LIMIT_MARKER = "#@limit"
 
 _KEY_LINE = re.compile(r"^#\s*(title|description):\s*(?P<text>.+?)\s*$")
 _CONTINUATION = re.compile(r"^#\s{2,}(?P<text>\S.*?)\s*$")
@@ -142,6 +145,7 @@ def load_query(path: Path, *, require_header: bool = True) -> CannedQuery:
         )
     if not re.search(r"\bSELECT\b", body, flags=re.IGNORECASE):
         raise DataFileError("the query body has no SELECT", source=f"{path}:{body_start + 1}")
+    _check_limit(path, lines, parameters)
     return CannedQuery(
         name=path.stem,
         title=fields["title"],
@@ -150,6 +154,18 @@ def load_query(path: Path, *, require_header: bool = True) -> CannedQuery:
         path=path,
         parameters=tuple(parameters),
     )
+
+
+def _check_limit(path: Path, lines: list[str], parameters: list[Parameter]) -> None:
+    """A `#@limit` line needs an integer `limit` parameter, and such a parameter needs the line."""
+    markers = [n for n, line in enumerate(lines, start=1) if line.strip() == LIMIT_MARKER]
+    limit = next((p for p in parameters if p.name == LIMIT_PARAMETER), None)
+    if markers and (limit is None or limit.kind != "integer"):
+        raise DataFileError(f"a '{LIMIT_MARKER}' line needs a parameter '{LIMIT_PARAMETER} (integer, …)'",
+                            source=f"{path}:{markers[0]}")
+    if limit is not None and len(markers) != 1:
+        raise DataFileError(f"parameter '{LIMIT_PARAMETER}' needs exactly one '{LIMIT_MARKER}' line, after "
+                            "the ORDER BY", source=str(path))
 
 
 def _plain_query(path: Path, text: str) -> CannedQuery:
