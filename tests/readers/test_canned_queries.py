@@ -230,13 +230,13 @@ def test_learning_chains_dates_in_order(world):
     assert rows(world, "learning-chains", ["a"], source="diskominfo:64", minVisits="1") == [(BERAU,)]
 
 
-def test_learning_chains_keep_repeated_steps_and_the_earliest_by_default(world):
-    """Chains grow with the square of the pairs: by default each step must have been made twice (every
-    pair of the world was visited once, so none is left) and at most `limit` chains are listed."""
-    assert rows(world, "learning-chains", ["a"]) == []
-    assert rows(world, "learning-chains", ["a", "aVisitedB"], minVisits="1", limit="1") == [
-        (KALTARA, "2024-06-11")]
-    assert len(rows(world, "learning-chains", ["a"], minVisits="1", limit="")) == 2
+def test_learning_chains_filter_by_repeated_steps_and_keep_the_earliest(world):
+    """Chains grow with the square of the pairs: minVisits keeps steps made that often (every pair of the
+    world was visited once, so none is left at 2) and at most `limit` chains are listed, earliest first."""
+    assert len(rows(world, "learning-chains", ["a"])) == 2
+    assert rows(world, "learning-chains", ["a"], minVisits="2") == []
+    assert rows(world, "learning-chains", ["a", "aVisitedB"], limit="1") == [(KALTARA, "2024-06-11")]
+    assert len(rows(world, "learning-chains", ["a"], limit="")) == 2
 
 
 def test_learning_chains_read_the_summary_pairs(make_world_store, tmp_path):

@@ -50,8 +50,6 @@ def canned_params(local_store) -> dict[str, dict[str, str]]:
         "agency-timeline": {"agency": str(row["host"])},
         "provenance": {"fact": str(row["visit"])},
         "visits-between": {"a": str(row["visitor"]), "b": str(row["host"])},
-        # by default a step must be made twice; the sample's pairs are mostly visited once
-        "learning-chains": {"minVisits": "1"},
     }
 
 
