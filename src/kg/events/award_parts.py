@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from kg.events.cues import phrase_pattern
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import AwardLexicon
 from kg.types import Agency, Span
@@ -40,7 +41,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 # "Indeks SPBE Pemkab Kukar 3.45". Only a decimal counts, so a year or a count is never a score.
 _SCORE_AFTER_NAME = re.compile(
     r"(?:\s*\([^)]{1,20}\))?\s+(?:(?:[A-Z][\w.-]*|kota|kabupaten|provinsi)\s+){0,4}"
-    r"(?:(?:sebesar|senilai|yakni|yaitu|mencapai|di\s+angka)\s+)?"
+    r"(?:(?:sebesar|senilai|yakni|yaitu|mencapai|hanya|tercatat|di\s+angka)\s+)?"
     r"(?P<value>\d{1,3}[.,]\d{1,4})(?![\d/]|[.,]\d)"
 )
 _YEAR = re.compile(r"(?<![\d/.-])(?:(?:tahun|TA\.?)\s+)?(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
@@ -77,7 +78,8 @@ def year_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 
 AWARDER_CUE = re.compile(
-    r"(?<![\w-])(?:dari|oleh|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan|dirilis|diumumkan"
+    r"(?<![\w-])(?:dari|oleh|versi|berdasarkan\s+(?:hasil\s+)?(?:pengukuran|penilaian|evaluasi|survei)"
+    r"|(?:di)?serahkan|diberikan|dianugerahkan|diselenggarakan|dirilis|diumumkan"
     r"|digelar|diadakan|dihelat"
     r"|dikeluarkan|diterbitkan|ditetapkan)"
     r"(?:\s+(?:oleh|langsung))*\s+(?:pihak\s+)?$",
@@ -215,8 +217,10 @@ def announcement(view: ArticleView, index: int, awarder_type: str | None) -> tup
 
 
 # A body right before one of these verbs gives the award: "Komisi Informasi … menyerahkan Anugerah …".
+# An official's name may stand between ("Gubernur Kaltara, Zainal Arifin, S.Sos., menyerahkan …").
 _GIVES = re.compile(
-    r"^[\s,]*(?:\([^)]{1,40}\)\s*)?(?:telah\s+|resmi\s+|kembali\s+)?(?:menyerahkan|memberikan|"
+    r"^[\s,]*(?:\([^)]{1,40}\)\s*)?(?:,[^;\n]{2,80}?,\s*)?(?:telah\s+|resmi\s+|kembali\s+)?"
+    r"(?:menyerahkan|memberikan|"
     r"menganugerahkan|merilis|mengumumkan|menetapkan|menyelenggarakan|menggelar|mengadakan|memberi)(?![\w-])",
     re.IGNORECASE,
 )
@@ -224,7 +228,7 @@ _GIVES = re.compile(
 
 def gives(view: ArticleView, agency: Agency) -> bool:
     """Whether the agency is the subject of an awarding verb."""
-    return _GIVES.match(view.text[agency.span.end : agency.span.end + 60]) is not None
+    return _GIVES.match(view.text[agency.span.end : agency.span.end + 140]) is not None
 
 
 _GLOSS = re.compile(r"\s*\(\s*$")
@@ -242,11 +246,13 @@ def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: in
             continue
         if _TO_AT.search(text[max(0, agency.span.start - 4) : agency.span.start]):
             continue
+        if hosts(view, knowledge.awards, agency):
+            continue
         found.append(agency)
     filed = view.dateline
     for mention in view.mentions_of("region", start, end):
-        if any(a.span.start <= mention.span.start < a.span.end for a in view.agencies):
-            continue
+        if view.actor_at(mention.span.start) is not None:
+            continue  # part of an agency's name or of an official's title ("Gubernur Kalimantan Utara")
         if filed is not None and filed.start <= mention.span.start < filed.end:
             continue
         if _PLACE_CUE.search(text[max(0, mention.span.start - 6) : mention.span.start]):
@@ -325,3 +331,112 @@ def awarder(
     region = knowledge.region(code) if code else None
     name, _ = knowledge.agency_names(type_id, region)
     return knowledge.make_agency(type_id, region, name, anchor)
+
+
+# Where a clause ends inside a sentence: a semicolon, a colon, a comma that is not a decimal comma
+# ("3,41"), an opening quote or bracket.
+_CLAUSE_MARK = re.compile(r"[;:(“\"]|,(?!\d)")
+
+
+@dataclass(frozen=True)
+class ResultCues:
+    """The award lexicon's modality, comparison and host lists, compiled once per lexicon."""
+
+    irrealis: re.Pattern[str]
+    realis: re.Pattern[str]
+    said: re.Pattern[str]  # a win verb or a realis word: someone obtained it
+    comparison: re.Pattern[str]
+    hosts: re.Pattern[str]
+    grades: re.Pattern[str] | None  # every long grade of a known award, alone
+
+
+@lru_cache(maxsize=4)
+def result_cues(lexicon: AwardLexicon) -> ResultCues:
+    grades = tuple(g for e in lexicon.awards.values() for g in (*e.predicates, *e.categories))
+    return ResultCues(
+        irrealis=phrase_pattern(lexicon.irrealis, folded=True),
+        realis=phrase_pattern(lexicon.realis, folded=True),
+        said=phrase_pattern((*lexicon.win_verbs, *lexicon.realis), folded=True),
+        comparison=phrase_pattern(lexicon.comparison, folded=True),
+        hosts=phrase_pattern(lexicon.host_cues, folded=True),
+        grades=grade_patterns(grades).bare,
+    )
+
+
+def _clause(low: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of [lo, hi) around the hit [start, end)."""
+    begin = lo
+    for mark in _CLAUSE_MARK.finditer(low, lo, start):
+        begin = mark.end()
+    stop = _CLAUSE_MARK.search(low, end, hi)
+    return begin, stop.start() if stop else hi
+
+
+def hypothetical(view: ArticleView, lexicon: AwardLexicon, hit: Span, lo: int, hi: int) -> bool:
+    """Whether the award phrase at `hit` is a goal, hope, plan or condition rather than a result: an
+    irrealis cue before it in its clause ("menargetkan predikat Informatif", "berharap meraih", "syarat
+    untuk meraih") with no realis word between ("bertekad dan berhasil meraih"), or a goal word right after
+    it when nothing before it says anyone won it ("penilaian Indeks SPBE akan dilakukan", "predikat Sangat
+    Baik menjadi target …"). `lo`/`hi` bound the search (the hit's sentence or window)."""
+    if not lexicon.irrealis:
+        return False
+    low = view.low
+    cues = result_cues(lexicon)
+    begin, stop = _clause(low, hit.start, hit.end, lo, hi)
+    cue = None
+    for found in cues.irrealis.finditer(low, begin, hit.start):
+        cue = found  # the last one: nearest the hit
+    if cue is not None:
+        return cues.realis.search(low, cue.end(), hit.end) is None
+    after = cues.irrealis.search(low, hit.end, min(stop, hit.end + 60))
+    if after is None:
+        return False
+    return cues.said.search(low, begin, after.start()) is None
+
+
+def compared(view: ArticleView, lexicon: AwardLexicon, body: Agency, lo: int) -> bool:
+    """Whether `body` is named after a comparison cue in [lo, body) ("masih di bawah Kota Semarang yang
+    mencatat 4,02", "dibanding Kabupaten X"): a figure quoted to compare with, not a result reported."""
+    if not lexicon.comparison or lo >= body.span.start:
+        return False
+    return result_cues(lexicon).comparison.search(view.low, lo, body.span.start) is not None
+
+
+def hosts(view: ArticleView, lexicon: AwardLexicon, agency: Agency) -> bool:
+    """Whether the text calls the body the ceremony's host ("Pemprov Jambi sebagai tuan rumah")."""
+    key = ("award-host-cues", 0)
+    spans = view.memo.get(key)
+    if spans is None:  # once per article: most name no host at all
+        spans = [m.span() for m in result_cues(lexicon).hosts.finditer(view.low)] if lexicon.host_cues else []
+        view.memo[key] = spans
+    if not spans or not any(
+        agency.span.start - 15 <= lo and hi <= agency.span.end + 25 for lo, hi in spans  # type: ignore[union-attr]
+    ):
+        return False
+    cues = result_cues(lexicon).hosts
+    after = cues.search(view.low, agency.span.end, agency.span.end + 25)
+    before = cues.search(view.low, max(0, agency.span.start - 15), agency.span.start)
+    return (after is not None and not view.low[agency.span.end : after.start()].strip(" ,(")) or (
+        before is not None and not view.low[before.end() : agency.span.start].strip(" ,:")
+    )
+
+
+def person_prize(view: ArticleView, lexicon: AwardLexicon, body: Agency, hit: Span) -> bool:
+    """Whether a named person stands between the credited body and the award ("Pranata Humas Diskominfo
+    X, Dewi, meraih juara I lomba …"): the prize is the person's, unless their post represents the body
+    (a head receiving an award for the agency: "Kepala Diskominfo X, Budi, menerima penghargaan …")."""
+    if body.span.end > hit.start:
+        return False
+    persons = view.mentions_of("person", body.span.end, hit.start)
+    if not persons:
+        return False
+    representing = set(lexicon.representing_roles)
+    for person in persons:
+        posts = [
+            p
+            for p in view.posts
+            if p.official.span.start < person.span.end and person.span.start < p.official.span.end
+        ]
+        if not any(p.role_id in representing for p in posts):
+            return True
+    return False

@@ -6,6 +6,13 @@ Each award hit opens a window of its sentence (up to the neighbouring award hits
 score, rank and year are read; the recipient is the body nearest to the hit that the text credits:
 an agency, or a region written alone ("Kaltara meraih …"), which stands for that region's government.
 An agency after "dari"/"oleh" is the awarder, never the recipient.
+
+An award phrase states a result only when the text says someone obtained it: a goal, hope, plan or
+condition ("menargetkan predikat Informatif tahun depan", "berharap meraih", "syarat untuk meraih",
+"penilaian Indeks SPBE akan dilakukan"), a person's prize ("Pranata Humas X, Dewi, meraih juara I lomba")
+and a body quoted for comparison ("masih di bawah Kota Semarang yang mencatat 4,02") give none; the cue
+lists are data (awards.yaml: irrealis, realis, comparison, host_cues, representing_roles). A result
+restated (same score, or a generic name ending in a known award's grade) is one award.
 """
 
 from __future__ import annotations
@@ -56,9 +63,7 @@ def _each_grade(text: str, start: int, end: int, words: tuple[str, ...], count: 
     if count < 2 or not _EACH.search(text, start, end):
         return None
     patterns = [p for p in (parts.grade_patterns(words).cued, parts.grade_patterns(words).bare) if p]
-    hits = sorted(
-        (m.start("grade"), m.end("grade")) for p in patterns for m in p.finditer(text, start, end)
-    )
+    hits = sorted((m.start("grade"), m.end("grade")) for p in patterns for m in p.finditer(text, start, end))
     found: list[str] = []
     last_end = -1
     for lo, hi in hits:
@@ -71,11 +76,53 @@ def _each_grade(text: str, start: int, end: int, words: tuple[str, ...], count: 
     return found if len(found) == count else None
 
 
+_GENITIVE_GAP = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?")
+
+
+def _named_after(
+    view: ArticleView, knowledge: EventKnowledge, entry: AwardEntry, mention: Mention, window: tuple[int, int]
+) -> Agency | None:
+    """The body written right after the award's name and then its value ("nilai Indeks SPBE Kota
+    Cimahi sebesar 3,85"): the index is that body's, whoever speaks before it ("Kepala Diskominfo Cimahi
+    mengatakan …"). Without a value the body may name the ceremony instead ("Anugerah KI Sumsel 2025")."""
+    gap = _GENITIVE_GAP.match(view.text, mention.span.end, window[1])
+    at = gap.end() if gap else mention.span.end
+    if not view.text[at : at + 1].isupper():
+        return None  # every body's name is capitalised
+    actor = view.actor_at(at)
+    region = next(iter(view.mentions_of("region", at, min(window[1], at + 60))), None)
+    if actor is not None and actor.span.start == at:
+        end = actor.span.end
+    elif region is not None and region.span.start == at:
+        end = region.span.end
+    else:
+        return None
+    awarder_type = (entry.awarder or "").partition(":")[0]
+    for body in parts.recipients(view, knowledge, at, end):
+        if body.span.start == at and body.type_id != awarder_type:
+            valued = parts.score(view.text, body.span.end, window[1], body.span) is not None
+            return body if valued else None
+    return None
+
+
+def _not_a_result(
+    view: ArticleView, knowledge: EventKnowledge, recipient: Agency, hit: Span, window: tuple[int, int]
+) -> bool:
+    """An award phrase that states no result: a goal or plan ("menargetkan predikat Informatif"), or a
+    person's prize ("Pranata Humas X, Dewi, meraih juara I lomba …")."""
+    sentence = view.sentence(view.sentences.index_of(hit.start))
+    return parts.hypothetical(
+        view, knowledge.awards, hit, sentence.start, sentence.end
+    ) or parts.person_prize(view, knowledge.awards, recipient, hit)
+
+
 def _known(
     view: ArticleView, knowledge: EventKnowledge, entry: AwardEntry, mention: Mention, window: tuple[int, int]
 ) -> list[Award]:
-    recipient = parts.recipient(view, knowledge, window, mention.span)
-    if recipient is None:
+    recipient = _named_after(view, knowledge, entry, mention, window) or parts.recipient(
+        view, knowledge, window, mention.span
+    )
+    if recipient is None or _not_a_result(view, knowledge, recipient, mention.span, window):
         return []
     text, (start, end) = view.text, window
     rank, out_of = parts.rank(text, start, end, knowledge.awards)
@@ -110,6 +157,12 @@ def _known(
         )
         for i, body in enumerate(bodies)
     ]
+
+
+def _obtained(view: ArticleView, knowledge: EventKnowledge, mention: Mention) -> bool:
+    """Whether the sentence of a generic award phrase says someone obtained or was given it."""
+    sentence = view.sentence(view.sentences.index_of(mention.span.start))
+    return parts.result_cues(knowledge.awards).said.search(view.low, sentence.start, sentence.end) is not None
 
 
 @lru_cache(maxsize=4)
@@ -160,12 +213,43 @@ def _generic_names(
     halt = stops.search(text, start if start > mention.span.end else mention.span.end, limit)
     limit = halt.start() if halt else limit
     phrase = _LEADING_PLACE.sub("", _SPACES.sub(" ", text[start:limit]).strip(" -–'\"‘’"))
+    if len(phrase.split()) < 2 and mention.value == GENERIC_TITLE:
+        return _contest_named(view, mention, end, lexicon)
     if len(phrase.split()) < 2 or phrase.casefold() == mention.text.casefold():
         return [], limit
     names = [p.strip() for p in re.split(r"\s+dan\s+", phrase)]
     if len(names) > 1 and all(_SUPERLATIVE.search(p) for p in names):
         return names, limit
     return [phrase], limit
+
+
+# "juara II kategori Video dalam Lomba Konten Kreatif 2024": the contest named after the place
+_CONTEST = re.compile(
+    r"(?<![\w-])(?:dalam|pada|di)\s+(?:ajang\s+|gelaran\s+|kompetisi\s+|event\s+)?(?=[A-Z])"
+)
+
+
+def _contest_named(
+    view: ArticleView, mention: Mention, end: int, lexicon: AwardLexicon
+) -> tuple[list[str], int]:
+    """The contest a place ("juara II") was won in, named later in its clause with "dalam"/"pada"."""
+    text = view.text
+    opened = _CONTEST.search(text, mention.span.end, min(end, mention.span.end + 120))
+    if opened is None:
+        return [], mention.span.end
+    start = opened.end()
+    stop = _NAME_END.search(text, start, end)
+    limit = stop.start() if stop else end
+    halt = phrase_pattern(lexicon.name_stops).search(text, start, limit)
+    limit = halt.start() if halt else limit
+    phrase = _SPACES.sub(" ", text[start:limit]).strip(" -–'\"‘’")
+    return ([phrase], limit) if len(phrase.split()) >= 2 else ([], mention.span.end)
+
+
+def _graded_name(lexicon: AwardLexicon, name: str) -> bool:
+    """Whether a name ends with a long grade of a known award ("Badan Publik Informatif")."""
+    grades = parts.result_cues(lexicon).grades
+    return grades is not None and any(m.end() == len(name.rstrip()) for m in grades.finditer(name))
 
 
 def _generic(
@@ -175,6 +259,8 @@ def _generic(
         view, mention
     ):
         return []  # "dua penghargaan", a headline: no one award is named
+    if mention.value != GENERIC_TITLE and not _obtained(view, knowledge, mention):
+        return []  # "Anugerah KIP adalah penghargaan tahunan …": nobody is said to obtain it
     names, name_end = _generic_names(view, mention, window[1], knowledge.awards)
     if not names or any(
         knowledge.awards.grade_owner(n.split(" ", 1)[0]) or knowledge.awards.grade_owner(n)
@@ -187,8 +273,12 @@ def _generic(
     if mention.value == GENERIC_POSTFIX:
         name_start = max(start, mention.span.end - len(names[0]))
     recipient = parts.recipient(view, knowledge, (start, end), Span(name_start, name_end))
-    if recipient is None:
+    if recipient is None or _not_a_result(view, knowledge, recipient, mention.span, window):
         return []
+    if any(parts.result_cues(knowledge.awards).irrealis.search(n.lower()) for n in names):
+        return []  # "penghargaan sebagai tujuan akhir": a goal word named, no award
+    if any(_graded_name(knowledge.awards, n) for n in names):
+        return []  # "penghargaan sebagai Badan Publik Informatif": a known award's grade, read with it
     awarder = None
     for agency in view.agencies_in(name_end, min(end, name_end + 120)):
         if parts.AWARDER_CUE.search(view.text[max(name_end, agency.span.start - 30) : agency.span.start]):
@@ -196,12 +286,16 @@ def _generic(
             break
     category = None
     kind = _CATEGORY.search(view.text, name_end, end)
+    if kind is None and recipient.span.end <= name_start:  # "meraih juara II kategori X dalam Lomba Y"
+        kind = _CATEGORY.search(view.text, recipient.span.end, name_end)
     if kind:
         words = kind.group("words")
         halt = phrase_pattern(knowledge.awards.name_stops).search(words)
         category = (words[: halt.start()] if halt else words).strip(" -–'\"‘’") or None
     followed = _FOLLOWED.search(view.text, name_end, end)
     rank, out_of = parts.rank(view.text, start, followed.start() if followed else end, knowledge.awards)
+    if rank is None and recipient.span.end <= name_start:  # "X meraih juara II … dalam Anugerah Y"
+        rank, out_of = parts.rank(view.text, recipient.span.end, name_start, knowledge.awards)
     year = parts.year(view.text, start, end, mention.span, _sentence_of(view, mention))
     if year is None:
         announced = parts.announcement(view, view.sentences.index_of(mention.span.start), None)
@@ -247,26 +341,50 @@ def _runners_up(
 
 
 def _merge(awards: list[Award]) -> tuple[Award, ...]:
-    """One award per (name, recipient, year); a repeated mention fills fields the first left empty."""
-    merged: dict[tuple[str, str, int | None], Award] = {}
+    """One award per (name, recipient, year); a repeated mention fills fields the first left empty. A
+    mention with no year joins one with the same name and recipient; once it takes a year it is that
+    year's award, so a second year's result ("naik dibanding 2022, ketika …") stays apart."""
+    merged: list[Award] = []
     for award in awards:
-        key = (award.name.casefold(), award.recipient.key, award.year)
-        if key not in merged:
-            loose = next((k for k in merged if k[:2] == key[:2] and (k[2] is None or key[2] is None)), None)
-            if loose is None:
-                merged[key] = award
-                continue
-            key = loose
-        first = merged[key]
-        merged[key] = replace(
+        name = award.name.casefold()
+        same = [m for m in merged if m.name.casefold() == name and m.recipient.key == award.recipient.key]
+        # the same score restated in a later sentence ("Dengan nilai 78,50, Cilacap …") is the same
+        # result, whatever year that sentence would take from the award named before it
+        restated = award.score is not None and award.rule.startswith("award:result-of-")
+        at = next(
+            (i for i, m in enumerate(merged) if restated and m in same and m.score == award.score), None
+        )
+        if at is None:
+            at = next((i for i, m in enumerate(merged) if m in same and m.year == award.year), None)
+        if at is None:
+            at = next(
+                (i for i, m in enumerate(merged) if m in same and (m.year is None or award.year is None)),
+                None,
+            )
+        if at is None:
+            merged.append(award)
+            continue
+        first = merged[at]
+        merged[at] = replace(
             first,
+            awarder=_closer_awarder(first.awarder, award.awarder),
             **{
                 f: getattr(award, f)
                 for f in ("year", "predicate", "category", "score", "rank", "out_of")
                 if getattr(first, f) is None and getattr(award, f) is not None
             },
         )
-    return tuple(merged.values())
+    return tuple(merged)
+
+
+def _closer_awarder(first: Agency | None, other: Agency | None) -> Agency | None:
+    """The awarder a restatement names when the first mention only had the lexicon's default: the
+    regional body of the same type ("Komisi Informasi Provinsi Jawa Tengah" over "Komisi Informasi")."""
+    if first is None:
+        return other
+    if other is not None and first.type_id == other.type_id and first.region is None and other.region:
+        return other
+    return first
 
 
 def _graded_only(view: ArticleView, knowledge: EventKnowledge, mentions: list[Mention]) -> list[Award]:
@@ -320,7 +438,8 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     if not any(m.value in lexicon.awards for m in mentions):
         awards.extend(_graded_only(view, knowledge, mentions))
     others = [a.span for a in awards if a.rule.startswith("award:generic")]
-    awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others))
+    credited = frozenset(a.recipient.key for a in awards)
+    awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others, credited))
     return _merge(_years_from_neighbours(view, awards))
 
 

@@ -69,6 +69,7 @@ class VisitCues:
     visitor_marker: re.Pattern[str]
     with_subregions: re.Pattern[str]
     anaphora: re.Pattern[str]
+    delegation_words: frozenset[str]  # the anaphora phrases themselves, case folded
     leader: re.Pattern[str]
     leader_after: re.Pattern[str]
     planned: re.Pattern[str]
@@ -79,12 +80,30 @@ class VisitCues:
     continuation: re.Pattern[str]
     venue_stop: re.Pattern[str]
     venue_before: re.Pattern[str]  # a venue word right before a name: "Gedung Pemko Batam" is a place
+    # who made up a delegation (kg.events.delegation): every phrase at once, `delegation_roles` says which
+    # list each is from ("composition", "joining", "companion")
+    delegation: re.Pattern[str]
+    delegation_roles: dict[str, str]
+    delegation_pronouns: frozenset[str]  # "ketiganya adalah": the phrase names the delegation itself
+    delegation_subject: re.Pattern[str]
+    person_pronoun: re.Pattern[str]  # "Ia didampingi …" at the start of a sentence
+    host_side: re.Pattern[str]
+    named_visit: re.Pattern[str]  # the text calls it a visit ("kunjungan", "disambangi")
+    several: re.Pattern[str]  # a sentence speaking of several visits ("dua rombongan")
 
 
 @lru_cache(maxsize=4)
 def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
     """Compile the lexicon's lists (cached per lexicon object)."""
     d = lexicon.direction
+    team = lexicon.delegation
+    delegation_roles: dict[str, str] = {}
+    for role, phrases in (
+        ("composition", team.composition),
+        ("joining", team.joining),
+        ("companion", team.companion),
+    ):
+        delegation_roles.update({" ".join(p.casefold().split()): role for p in phrases})
     venue = phrase_pattern(lexicon.venue_words, folded=True).pattern
     roles: dict[str, str] = {}
     for role, phrases in (
@@ -104,6 +123,7 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
         visitor_marker=phrase_pattern(d.visitor_marker, folded=True),
         with_subregions=phrase_pattern(d.with_subregions, words=False, folded=True),
         anaphora=phrase_pattern(d.anaphora, folded=True),
+        delegation_words=frozenset(" ".join(p.casefold().split()) for p in d.anaphora),
         leader=phrase_pattern(d.leader, folded=True),
         # after the name, its degrees ("…, S.Sos., M.Si.,") and then the verb
         leader_after=re.compile(
@@ -118,4 +138,12 @@ def visit_cues(lexicon: TriggerLexicon) -> VisitCues:
         continuation=re.compile(rf"\s*{phrase_pattern(lexicon.continuation_words, folded=True).pattern}"),
         venue_stop=phrase_pattern(lexicon.venue_stops, folded=True),
         venue_before=re.compile(rf"{venue}\s+$"),
+        delegation=phrase_pattern(tuple(delegation_roles), folded=True),
+        delegation_roles=delegation_roles,
+        delegation_pronouns=frozenset(p.casefold() for p in team.composition_pronouns),
+        delegation_subject=phrase_pattern(team.subjects, folded=True),
+        person_pronoun=re.compile(rf"\W*{phrase_pattern(team.pronouns, folded=True).pattern}"),
+        host_side=phrase_pattern(team.host_side, folded=True),
+        named_visit=phrase_pattern(lexicon.named_visit_stems, words=False, folded=True),
+        several=phrase_pattern(lexicon.several_words, folded=True),
     )

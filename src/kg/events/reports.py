@@ -13,16 +13,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.events.cues import VisitCues
+from kg.events.delegation import delegation_after, listed_delegation
+from kg.events.groups import (
+    MAX_REACH,
+    VERB,
+    group_after,
+    group_before,
+    is_generic,
+    led_by,
+    unique,
+)
 from kg.events.view import ArticleView, EventKnowledge
 from kg.types import Agency, Mention, Span
 
-_PUNCTUATION = re.compile(r"[,.;:]")
-
-_VERB = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
-_COORDINATOR = re.compile(r",|(?<![\w-])(?:dan|bersama|beserta|serta|didampingi|&)(?![\w-])", re.IGNORECASE)
 # "akan" shortly before a trigger: "akan menggelar studi tiru", "akan kembali berkunjung".
 _WILL = re.compile(r"(?=[aA][kK][aA][nN]\s)(?<![\w-])akan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A hope or intention shortly before a trigger, in the same clause: "berharap Diskominfo X dapat
@@ -32,26 +37,17 @@ _WISH = re.compile(
     re.IGNORECASE,
 )
 _WILL_OR_WISH_HINT = re.compile(r"akan|harap|semoga|mudah-mudahan|hendak|bakal")  # held by every match
-_LEFT = re.compile(
-    r"(?=[suSU])(?<![\w-])(?:setelah|usai|seusai|sepulang|selepas|sebelumnya)\s+(?:\w+\s+)?dari\s+$",
-    re.IGNORECASE,
-)
 # "tiba di Jakarta", "studi tiru di Bandung": being in a town is not visiting its government ("ke" is).
+_PUNCTUATION = re.compile(r"[,.;:]")
 _ARRIVAL = re.compile(r"(?<![\w-])di$")
 _WITH = re.compile(r"\s*(?:bersama|beserta|serta|dan|didampingi)(?![\w-])")
-_PARTNER = re.compile(r"(?<![\w-])(?<!bersama )dengan\s+$")
-_CLAUSE_SOURCE = re.compile(r"(?<![\w-])(?<!terdiri )(?<!berasal )(?:dari|oleh|kepada)\s+$")
-_ON_BEHALF = re.compile(r"(?<![\w-])(?:undangan|arahan|instruksi|permintaan|perintah|mandat)\s+$")
 _ORIGIN = re.compile(r"\s+dari\s", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(r"(?<![\w-])(?:yang|untuk|guna|agar|supaya|tentang|mengenai)(?![\w-])")
-_VENUE_BREAK = re.compile(r"[,.;:()]|(?<![\w-])(?:oleh|dan|bersama|yang)(?![\w-])")
 _DOES = re.compile(
     r"\s*,?\s*(?:yang\s+)?(?:(?:juga|telah|pun|turut)\s+)?(?:melakukan|melaksanakan|mengadakan|menggelar)\s+",
     re.IGNORECASE,
 )
 _ONE_WORD = re.compile(r"\s+\w+\s+")
-_MAX_GAP = 90  # characters between two agencies of one group
-_MAX_REACH = 160  # characters between a cue and the agency it points at
 
 
 @dataclass
@@ -67,126 +63,16 @@ class Report:
     with_subregions: bool = False
 
 
-def _coordinated(view: ArticleView, left: Agency, right: Agency, cues: VisitCues) -> bool:
-    """Whether two agencies are listed together ("X dan Y", "X bersama Y", "X, Y"); kept in the view's
-    memo, as each cue of a sentence asks again."""
-    key = ("coordinated", id(cues), left.span.end, right.span.start)
-    if key not in view.memo:
-        gap = view.low[left.span.end : right.span.start]
-        view.memo[key] = (  # type: ignore[index]
-            len(gap) <= _MAX_GAP
-            and _COORDINATOR.search(gap) is not None
-            and not _VERB.search(_COORDINATOR.sub(" ", gap))
-            and not any(cue.search(gap) for cue in (cues.visitor_first, cues.host_first, cues.received_by))
-        )
-    return view.memo[key]  # type: ignore[index, return-value]
-
-
-def _left_behind(view: ArticleView, agency: Agency) -> bool:
-    """ "Setelah dari Diskominfo X, rombongan …": a place the visitors come from, not one of them."""
-    return _LEFT.search(view.text, max(0, agency.span.start - 30), agency.span.start) is not None
-
-
-def _partner(view: ArticleView, agency: Agency) -> bool:
-    """ "X menandatangani nota kesepahaman dengan BSSN saat berkunjung ke Y": the agency after "dengan"
-    (not "bersama dengan") is the partner of another act, not the one who visits."""
-    if _PARTNER.search(view.low, max(0, agency.span.start - 20), agency.span.start) is not None:
-        return True
-    # "X yang meraih penghargaan dari Komisi Informasi Y berkunjung ke Z": inside a clause about X
-    source = _CLAUSE_SOURCE.search(view.low, max(0, agency.span.start - 15), agency.span.start)
-    if source is None:
-        return False
-    clause = view.low.rfind("yang", max(0, source.start() - 60), source.start())
-    return clause >= 0 and not _PUNCTUATION.search(view.low, clause, source.start())
-
-
-def _in_venue(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
-    """ "Di Gedung Pemko Batam, rombongan diterima …", "di Ruang Rapat Diskominfo Y": the name says where,
-    not who (a venue opened by "di" shortly before, with no verb, "oleh" or punctuation between)."""
-    if cues.venue_before.search(view.low, max(0, agency.span.start - 30), agency.span.start) is not None:
-        return True
-    for venue in cues.venue_start.finditer(view.low, max(0, agency.span.start - 40), agency.span.start):
-        gap = view.low[venue.end() : agency.span.start]
-        if not _VENUE_BREAK.search(gap) and not _VERB.search(gap):
-            return True
-    return False
-
-
-def _aside(view: ArticleView, agency: Agency, cues: VisitCues) -> bool:
-    """Whether the words before the agency set it aside from a delegation: a place left, a venue, a
-    partner, or on whose behalf ("atas undangan X"). Kept in the view's memo: the same agency is
-    weighed for every cue of its sentence."""
-    key = ("aside", id(cues), agency.span.start)
-    if key not in view.memo:
-        view.memo[key] = (  # type: ignore[index]
-            _left_behind(view, agency)
-            or _in_venue(view, agency, cues)
-            or _partner(view, agency)
-            or _ON_BEHALF.search(view.low, max(0, agency.span.start - 20), agency.span.start) is not None
-        )
-    return view.memo[key]  # type: ignore[index, return-value]
-
-
-def _group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
-    """The agencies listed together just before `pos` (the visitors of "X dan Y mengunjungi …"). The
-    agency of an official who leads them ("Rombongan Pemkab Boalemo, dipimpin Sekda Boalemo, …") is
-    the leader's post, not the delegation, when the delegation is named before it."""
-    before = [a for a in agencies if a.span.end <= pos and not _aside(view, a, cues)]
-    if not before or pos - before[-1].span.end > _MAX_REACH:
-        return []
-    if len(before) > 1:
-        last = before[-1].span.start
-        lead = cues.leader.search(view.low, max(before[-2].span.end, last - 20), last)
-        if lead is not None and not view.low[lead.end() : last].strip(" ,"):
-            group = _group_before(view, before[:-1], lead.start(), cues)
-            if group:
-                return group
-    group = [before[-1]]
-    for agency in reversed(before[:-1]):
-        if not _coordinated(view, agency, group[0], cues):
-            break
-        group.insert(0, agency)
-    lead = _led_by(view, group[0], cues)
-    if lead is not None:
-        sentence = view.sentence(view.sentences.index_of(lead))
-        if cues.anaphora.search(view.low, sentence.start, lead):
-            return []  # "Rombongan dipimpin Sekda X": the leader's post; the delegation was named before
-    return group
-
-
-def _led_by(view: ArticleView, agency: Agency, cues: VisitCues) -> int | None:
-    """Where the leader cue right before the agency starts ("dipimpin Sekretaris Daerah X"), if any."""
-    first = agency.span.start
-    lead = cues.leader.search(view.low, max(0, first - 25), first)
-    if lead is not None and not view.low[lead.end() : first].strip(" ,"):
-        return lead.start()
-    return None
-
-
-def _group_after(view: ArticleView, agencies: list[Agency], pos: int, cues: VisitCues) -> list[Agency]:
-    """The agencies listed together just after `pos` (the visitors of "… menerima kunjungan X dan Y");
-    a name inside a venue that follows ("…, di Ruang Command Center Diskominfo Y") ends the list."""
-    after = [a for a in agencies if a.span.start >= pos]
-    if not after or after[0].span.start - pos > _MAX_REACH:
-        return []
-    group = [after[0]]
-    for agency in after[1:]:
-        if _in_venue(view, agency, cues) or not _coordinated(view, group[-1], agency, cues):
-            break
-        group.append(agency)
-    return group
-
-
 def _host_after(view: ArticleView, agencies: list[Agency], pos: int) -> Agency | None:
     """The first agency after `pos`; a region's government gives way to a named agency of that region
     that follows it ("ke Provinsi Jawa Timur mengunjungi Diskominfo Provinsi Jatim")."""
     after = [a for a in agencies if a.span.start >= pos]
-    if not after or after[0].span.start - pos > _MAX_REACH:
+    if not after or after[0].span.start - pos > MAX_REACH:
         return None
     first = after[0]
     if first.type_id == "pemda" and first.region is not None:
         for later in after[1:]:
-            if later.span.start - first.span.end > _MAX_REACH:
+            if later.span.start - first.span.end > MAX_REACH:
                 break
             if (
                 later.type_id not in (None, "pemda")
@@ -200,19 +86,19 @@ def _host_after(view: ArticleView, agencies: list[Agency], pos: int) -> Agency |
     return first
 
 
-def _is_generic(agency: Agency, cues: VisitCues) -> bool:
-    """ "Diskominfo kabupaten/kota": a class of agencies, not one agency."""
-    return _generic_name(agency.surface, not agency.resolved and agency.region is None, cues.with_subregions)
-
-
-@lru_cache(maxsize=4096)
-def _generic_name(surface: str, unknown: bool, with_subregions: re.Pattern[str]) -> bool:
-    """Cached per name: the same agency names recur across the articles of a feed."""
-    return bool(with_subregions.search(surface.lower())) or (
-        unknown
-        and re.search(r"kabupaten|kota|provinsi", surface, re.IGNORECASE) is not None
-        and " se" in f" {surface.casefold()}"
-    )
+def _office_visited(
+    view: ArticleView, agencies: list[Agency], pos: int, span: Span, cues: VisitCues
+) -> Agency | None:
+    """ "Kantor Diskominfo Y disambangi rombongan …": the office opening the sentence is visited, so its
+    agency hosts (a venue word after "di" or inside a clause still names a place, not a party)."""
+    last = next((a for a in reversed(agencies) if a.span.end <= pos), None)
+    if last is None or view.low[last.span.end : pos].strip():
+        return None
+    venue = cues.venue_before.search(view.low, max(span.start, last.span.start - 30), last.span.start)
+    if venue is None:
+        return None
+    opening = view.text[span.start : venue.start()].strip()
+    return last if not opening or opening[-1] in "–-,—" else None
 
 
 def _cue_positions(
@@ -222,8 +108,10 @@ def _cue_positions(
     text = view.text
     found: list[tuple[int, int, str]] = []
     low = view.low
+    roles = cues.roles
     for match in cues.direction.finditer(low, span.start, span.end):
-        role = cues.roles[" ".join(match.group().casefold().split())]
+        phrase = match.group()  # lower case already: the cues scan `view.low`
+        role = roles.get(phrase) or roles[" ".join(phrase.split())]
         origin = _ORIGIN.match(text, match.end()) if role == "visitor_first" else None
         if origin:  # "datang dari X": X is where the visitors come from
             found.append((match.start(), origin.end(), "origin"))
@@ -234,12 +122,14 @@ def _cue_positions(
         # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y":
         # up to six words between, not counting the words of agency names
         window_end = min(span.end, trigger.span.end + 240)
+        after = [a for a in actors if trigger.span.end <= a.span.start]  # sorted, not overlapping
         for match in cues.destination.finditer(low, trigger.span.end, window_end):
-            word = match.group().casefold()
+            word = match.group()
             gap = text[trigger.span.end : match.start()]
-            for actor in actors:
-                if trigger.span.end <= actor.span.start and actor.span.end <= match.start():
-                    gap = gap.replace(actor.surface, " ")
+            for actor in after:
+                if actor.span.end > match.start():
+                    break
+                gap = gap.replace(actor.surface, " ")
             gap_words = len(gap.split())
             if gap_words > 6 or any(p in gap for p in ".;:"):
                 break
@@ -258,6 +148,11 @@ def _cue_positions(
 
 
 _LEVELS = ("provinsi", "kabupaten", "kota")
+
+
+def _within(agency: Agency, code: str) -> bool:
+    """Whether the agency serves the region `code` or a region inside it."""
+    return agency.region is not None and (agency.region.code + ".").startswith(code + ".")
 
 
 def _region_host(
@@ -289,7 +184,7 @@ def _report(
     """Read one sentence: which agencies visit, which one hosts."""
     span = view.sentence(index)
     all_agencies = view.actors_in(span.start, span.end)
-    agencies = [a for a in all_agencies if not _is_generic(a, cues)]
+    agencies = [a for a in all_agencies if not is_generic(a, cues)]
     subregions = len(agencies) < len(all_agencies) or bool(
         cues.with_subregions.search(view.low, span.start, span.end)
     )
@@ -298,42 +193,48 @@ def _report(
         host: Agency | None = None
         visitors: list[Agency] = []
         if role == "host_first":
-            before = _group_before(view, agencies, start, cues)
-            host = before[-1] if before else None
+            before = group_before(view, agencies, start, cues)
+            host = before[-1] if before else _office_visited(view, agencies, start, span, cues)
             if host is None and cues.received_by.search(view.low, end, span.end):
                 continue  # "Kedatangan rombongan disambut Kepala Y": a noun, the passive verb tells
-            visitors = _group_after(view, agencies, end, cues)
+            visitors = group_after(view, agencies, end, cues)
             confidence = 0.9
         elif role == "received_by":
-            visitors = _group_before(view, agencies, start, cues)
+            visitors = group_before(view, agencies, start, cues)
             host = _host_after(view, agencies, end)
             confidence = 0.9
         elif role in ("visitor_first", "destination"):
-            visitors = _group_before(view, agencies, start, cues)
+            visitors = group_before(view, agencies, start, cues)
             host = _host_after(view, agencies, end)
             if host is not None and _WITH.match(view.low, end, host.span.start):
                 host = None  # "datang bersama Diskominfo Y": a companion, not the host
             elif host is None and not _ARRIVAL.search(view.low, start, end):
                 host = _region_host(view, end, span.end, knowledge, visitors)
+            elif host is not None and _PUNCTUATION.search(view.low, end, host.span.start):
+                # "Studi Banding ke Semarang, Disdukcapil Ikut Serta": the town is where they went; a name
+                # after the comma, not of that town, starts another clause
+                town = _region_host(view, end, host.span.start, knowledge, visitors)
+                if town is not None and town.region is not None and not _within(host, town.region.code):
+                    host = town
             confidence = 0.85 if role == "visitor_first" else 0.8
         elif role == "origin":  # "rombongan datang dari X"
-            visitors = _group_after(view, agencies, end, cues)
+            visitors = group_after(view, agencies, end, cues)
             confidence = 0.75
         else:  # source: "kunjungan kerja dari X"
-            visitors = _group_after(view, agencies, end, cues)
+            visitors = group_after(view, agencies, end, cues)
             trigger_start = min(t.span.start for t in triggers)
-            before = _group_before(view, agencies, trigger_start, cues)
+            before = group_before(view, agencies, trigger_start, cues)
             host = before[-1] if before else None
             confidence = 0.75
         if not visitors:
             for marker in cues.visitor_marker.finditer(view.low, span.start, span.end):
-                marked = _group_after(view, agencies, marker.end(), cues)
+                marked = group_after(view, agencies, marker.end(), cues)
                 near = (
                     marked
                     and marked[0].span.start - marker.end() < 40
                     and not cues.direction.search(view.low, marker.end(), marked[0].span.start)
                 )  # "rombongan juga menyambangi Bappeda X": the host, not the delegation
-                if near and _led_by(view, marked[0], cues) is None:
+                if near and led_by(view, marked[0], cues) is None:
                     visitors = marked
                     break
         if host is not None:
@@ -346,17 +247,6 @@ def _report(
         if subject is not None and _DOES.fullmatch(view.text, subject.span.end, trigger.span.start):
             return Report(index, [subject], None, kinds, "visit:subject", 0.6, subregions)
     return None
-
-
-def unique(agencies: list[Agency]) -> list[Agency]:
-    """The agencies in order, each key once (a sentence may name one agency twice)."""
-    seen: set[str] = set()
-    out = []
-    for agency in agencies:
-        if agency.key not in seen:
-            seen.add(agency.key)
-            out.append(agency)
-    return out
 
 
 def _planned(view: ArticleView, trigger: Mention, window: tuple[int, int], cues: VisitCues) -> bool:
@@ -434,14 +324,18 @@ def read_reports(
         if report is not None:
             if report.host is not None and not report.visitors:
                 _resolve_anaphora(view, report, reports, cues)
+            if report.host is not None and not report.visitors:  # "… disambangi rombongan dari Kabupaten X"
+                listed = delegation_after(view, index, report.host, cues)
+                if listed:
+                    report.visitors, report.rule, report.confidence = listed, report.rule + "+delegation", 0.7
             reports.append(report)
     return reports
 
 
 def _resolve_anaphora(view: ArticleView, report: Report, earlier: list[Report], cues: VisitCues) -> None:
     """ "rombongan menyambangi Y", "mereka diterima Kepala Y": the delegation is the one of the visit
-    reported before, else the agency the nearest sentence before names first, its subject (two sentences
-    back at most)."""
+    reported before, else the delegation the nearest sentence before lists ("Rombongan terdiri atas …"),
+    else the agency it names first, its subject (two sentences back at most)."""
     span = view.sentence(report.sentence)
     if not cues.anaphora.search(view.low, span.start, span.end):
         return
@@ -453,10 +347,14 @@ def _resolve_anaphora(view: ArticleView, report: Report, earlier: list[Report], 
                 report.visitors, report.rule, report.confidence = visitors, report.rule + "+anaphora", 0.7
             return
     for index in range(report.sentence - 1, max(-1, report.sentence - 3), -1):
+        listed = listed_delegation(view, index, report.host, cues)
+        if listed:  # "Rombongan terdiri atas Diskominfo X dan Setda X. Mereka disambut …"
+            report.visitors, report.rule, report.confidence = listed, report.rule + "+delegation", 0.7
+            return
         before = view.sentence(index)
         named = view.actors_in(before.start, before.end)
         if named:  # the subject of the nearest sentence naming an agency, not an object of its verb
-            subject = not _VERB.search(view.low, before.start, named[0].span.start)
+            subject = not VERB.search(view.low, before.start, named[0].span.start)
             if subject and named[0].key != report.host.key:
                 report.visitors, report.rule, report.confidence = [named[0]], report.rule + "+anaphora", 0.65
             return

@@ -56,8 +56,11 @@ def award_contexts(view: ArticleView, knowledge: EventKnowledge) -> list[AwardCo
     return out
 
 
-def _capitalised_grade(view: ArticleView, start: int, end: int, words: tuple[str, ...]) -> str | None:
-    """A grade as results print it: after a cue or in quotes, and capitalised ("predikat Informatif")."""
+def _capitalised_grade(
+    view: ArticleView, start: int, end: int, words: tuple[str, ...]
+) -> tuple[str, Span] | None:
+    """A grade as results print it: after a cue or in quotes, and capitalised ("predikat Informatif"),
+    with where it is written."""
     pattern = parts.grade_patterns(words).cued
     if pattern is None:
         return None
@@ -65,7 +68,9 @@ def _capitalised_grade(view: ArticleView, start: int, end: int, words: tuple[str
         written = match.group("grade")
         quoted = view.text[match.start("grade") - 1 : match.start("grade")] in "“\"'‘"
         if written[:1].isupper() or quoted:
-            return parts.grade(view.text, match.start(), match.end(), words)
+            grade = parts.grade(view.text, match.start(), match.end(), words)
+            if grade is not None:
+                return grade, Span(match.start(), match.end())
     return None
 
 
@@ -108,16 +113,21 @@ def _result(
         return None
     context = before[-1]
     found = None
+    graded = None
     for candidate in [context, *reversed(before[:-1])]:  # the grade may belong to an earlier award
         entry = candidate.entry
-        found = _capitalised_grade(view, start, end, (*entry.predicates, *entry.categories))
-        if found is not None:
+        graded = _capitalised_grade(view, start, end, (*entry.predicates, *entry.categories))
+        if graded is not None:
+            found = graded[0]
             context = candidate
             break
     score = parts.score(view.text, start, end, body.span)
     rank, out_of = parts.rank(view.text, start, end, knowledge.awards)
     if found is None and score is None and rank is None:
         return None
+    stated = graded[1] if graded is not None else Span(body.span.end, min(end, body.span.end + 1))
+    if parts.hypothetical(view, knowledge.awards, stated, start, end):
+        return None  # "Ia menargetkan Pekanbaru menembus predikat “Sangat Baik”": a goal, no result
     entry = context.entry
     is_predicate = found in entry.predicates
     return Award(
@@ -137,7 +147,11 @@ def _result(
 
 
 def result_lists(
-    view: ArticleView, knowledge: EventKnowledge, contexts: list[AwardContext], others: list[Span] = ()
+    view: ArticleView,
+    knowledge: EventKnowledge,
+    contexts: list[AwardContext],
+    others: list[Span] = (),
+    credited: frozenset[str] = frozenset(),
 ) -> list[Award]:
     """Results stated from the first known award's sentence on; a clause holding one of `others` (the
     names of other awards read already: "Juara II Lomba Website …") is not a result of a known award.
@@ -161,7 +175,10 @@ def result_lists(
                 continue  # a clause naming the award itself is read with that award
             if any(start < o.end and o.start < end for o in others):
                 continue
+            if body.key not in credited and parts.compared(view, knowledge.awards, body, sentence.start):
+                continue  # "masih di bawah Kota Semarang yang mencatat 4,02": quoted to compare
             award = _result(view, knowledge, contexts, body, start, end)
             if award is not None:
                 out.append(award)
+                credited = credited | {body.key}
     return out

@@ -8,7 +8,7 @@ in explicitly so the stage can be tested with hand-built objects.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -133,6 +133,11 @@ class ArticleView:
         """Agencies acting in [start, end): named ones and those an official stands for ("Bupati Berau
         menerima audiensi …" puts Pemkab Berau there)."""
         return _within(self.actors, self._actor_starts, start, end)
+
+    def actor_at(self, pos: int) -> Agency | None:
+        """The actor whose span covers `pos` (actors do not overlap), if any."""
+        i = bisect_right(self._actor_starts, pos) - 1
+        return self.actors[i] if i >= 0 and self.actors[i].span.end > pos else None
 
     def is_named(self, agency: Agency) -> bool:
         """Whether the agency is written at its span (not stood for by an official's title)."""

@@ -10,11 +10,11 @@ or a trigger used for something else ("jumlah kunjungan"), yields nothing.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from kg.events.cues import VisitCues, visit_cues
 from kg.events.dates import DateMention, find_dates
+from kg.events.delegation import WINDOW, joined_visitors
 from kg.events.drafts import Draft, add_subregions, merge_reports
 from kg.events.places import find_place
 from kg.events.related import find_related
@@ -74,13 +74,13 @@ def _participants(
     return tuple(out)
 
 
-_SEVERAL = re.compile(
-    r"(?<![\w-])(?:dua|tiga|empat|kedua|ketiga|beberapa|sejumlah|para|berbagai)(?![\w-])", re.IGNORECASE
-)
-
-
 def _said_elsewhere(
-    view: ArticleView, draft: Draft, drafts: list[Draft], quiet: list[int], live: dict[int, list[Mention]]
+    view: ArticleView,
+    draft: Draft,
+    drafts: list[Draft],
+    quiet: list[int],
+    live: dict[int, list[Mention]],
+    cues: VisitCues,
 ) -> set[str]:
     """Visit kinds of trigger sentences that name no pair but speak of this visit: the only visit, all
     of them ("menerima dua rombongan studi banding"), or one whose agency they name (a headline)."""
@@ -91,20 +91,22 @@ def _said_elsewhere(
         named = {a.key for a in view.actors_in(span.start, span.end)}
         if (
             len(drafts) == 1
-            or _SEVERAL.search(view.text, span.start, span.end)
+            or cues.several.search(view.low, span.start, span.end)
             or (named & parties and not any(named & {d.host.key} for d in drafts if d is not draft))
         ):
             kinds |= {t.value for t in live[index]}
     return kinds
 
 
-def _place_context(view: ArticleView, draft: Draft, quiet: list[int]) -> list[Span]:
-    """Sentences that may say where a visit was: next to its own, and trigger sentences naming no pair
-    ("Kedua kunjungan berlangsung di ruang rapat … di Tanjung Selor")."""
+def _place_context(view: ArticleView, draft: Draft, telling: list[int]) -> list[Span]:
+    """Sentences that may say where a visit was: next to its own, and the `telling` trigger sentences
+    naming no pair ("Kedua kunjungan berlangsung di ruang rapat … di Tanjung Selor"); a sentence whose
+    only visit word is the delegation's is not among them ("Sebelum kembali, rombongan sempat meninjau
+    kantor desa di Kecamatan Glagah": a later stop of the delegation, not where the visit was)."""
     own = set(draft.sentences)
     near = {j for i in own for j in (i - 1, i + 1)} - own
     indices = sorted(j for j in near if 0 <= j < len(view.sentences.spans)) + [
-        i for i in quiet if i not in own
+        i for i in telling if i not in own
     ]
     return [view.sentence(i) for i in indices]
 
@@ -129,13 +131,18 @@ def _attending_event(view: ArticleView, draft: Draft, cues: VisitCues, generic: 
     spans = [view.sentence(i) for i in sorted({j for i in own for j in (i - 1, i)} - {-1})]
     if any(cues.follow_up.search(view.low, s.start, s.end) for s in spans):
         return False
-    if any(_NAMED_VISIT.search(view.low, view.sentence(i).start, view.sentence(i).end) for i in own):
+    if any(cues.named_visit.search(view.low, view.sentence(i).start, view.sentence(i).end) for i in own):
         return False
     return any(cues.event_words.search(view.low, s.start, s.end) for s in spans)
 
 
-# "kunjungan", "berkunjung", "mengunjungi": the text itself calls it a visit (not a delegation at an event)
-_NAMED_VISIT = re.compile(r"kunjung|sambang|bertandang|lawatan|silaturahmi")
+def _delegation_sentences(view: ArticleView, draft: Draft, drafts: list[Draft]) -> list[int]:
+    """A visit's sentences and the two after each, but none of another visit's sentences."""
+    last = len(view.sentences.spans) - 1
+    near = {j for i in draft.sentences for j in range(i, min(i + WINDOW, last) + 1)}
+    if len(drafts) > 1:
+        near -= {i for d in drafts if d is not draft for i in d.sentences} - set(draft.sentences)
+    return sorted(near)
 
 
 def find_visits(
@@ -159,6 +166,8 @@ def find_visits(
         return ()
     full = {r.sentence for r in reports if r.host is not None and r.visitors}
     quiet = [i for i in sorted(live) if i not in full]
+    # quiet sentences that speak of a visit, not only of the delegation ("rombongan sempat meninjau …")
+    telling = [i for i in quiet if any(t.text.casefold() not in cues.delegation_words for t in live[i])]
     if dates is None:  # read dates only where a visit's date can be: its sentences and their neighbours
         near = sorted(
             {
@@ -188,6 +197,13 @@ def find_visits(
     for draft in drafts:
         if draft.with_subregions:
             add_subregions(view, draft)
+        if draft.visitors:  # "Kegiatan ini diikuti pula oleh …", "Ia didampingi pejabat dari …"
+            draft.visitors = [
+                *draft.visitors,
+                *joined_visitors(
+                    view, _delegation_sentences(view, draft, drafts), draft.host, draft.visitors, cues
+                ),
+            ]
         if not draft.visitors or _attending_event(view, draft, cues, knowledge.triggers.kinds[-1]):
             continue
         spans = [view.sentence(i) for i in sorted(set(draft.sentences))]
@@ -195,7 +211,8 @@ def find_visits(
         kind = min(draft.kinds, key=knowledge.triggers.precedence)
         if kind == knowledge.triggers.kinds[-1]:  # "kunjungan": another sentence may say more
             kind = min(
-                (kind, *_said_elsewhere(view, draft, drafts, quiet, live)), key=knowledge.triggers.precedence
+                (kind, *_said_elsewhere(view, draft, drafts, quiet, live, cues)),
+                key=knowledge.triggers.precedence,
             )
         if len(drafts) == 1:
             near_topics = topics
@@ -219,7 +236,7 @@ def find_visits(
                     draft.host,
                     cues,
                     knowledge,
-                    _place_context(view, draft, quiet),
+                    _place_context(view, draft, telling),
                     venue_sentences,
                     venue_memo,
                 ),

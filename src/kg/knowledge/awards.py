@@ -47,6 +47,11 @@ class AwardLexicon:
     name_stops: tuple[str, ...]
     ordinals: dict[str, int]
     win_verbs: tuple[str, ...] = ()
+    irrealis: tuple[str, ...] = ()  # a goal, hope, plan or condition: the award is not (yet) obtained
+    realis: tuple[str, ...] = ()  # a result stated after all ("berhasil", "yang diraih")
+    comparison: tuple[str, ...] = ()  # a figure quoted to compare with ("rata-rata nasional", "di bawah")
+    host_cues: tuple[str, ...] = ()  # the body hosting the ceremony ("tuan rumah") receives nothing
+    representing_roles: tuple[str, ...] = ()  # officials who receive an award for their agency
 
     def grade_owner(self, word: str) -> AwardEntry | None:
         """The known award whose predicates or categories include `word` (case-insensitive)."""
@@ -112,6 +117,10 @@ def load_awards(path: Path = AWARDS_FILE) -> AwardLexicon:
         name_stops=as_texts(path, required(path, top, "name_stops", root), "name_stops"),
         ordinals=_ordinals(path, top["ordinals"]) if "ordinals" in top else {},
         win_verbs=as_texts(path, top["win_verbs"], "win_verbs") if "win_verbs" in top else (),
+        **{
+            key: as_texts(path, top[key], key) if key in top else ()
+            for key in ("irrealis", "realis", "comparison", "host_cues", "representing_roles")
+        },
     )
 
 

@@ -1,7 +1,9 @@
 """Reading knowledge files so that every problem names the file and the line.
 
 Lexicons are edited by hand, so a typo must point at the exact row. YAML mappings are loaded with their
-line numbers attached (`Entry`), TSV rows come with theirs; loaders raise `DataFileError` through `fail`.
+line numbers attached (`load_yaml`), or kept as YAML nodes, which know their lines (`read_yaml_nodes` and
+the `as_*` readers, used by the event lexicons); TSV rows come with theirs; loaders raise `DataFileError`
+through `fail`.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import yaml
 from kg.errors import DataFileError
 
 
-def fail(path: Path, line: int | None, message: str) -> DataFileError:
-    """The error to raise for a bad knowledge row: 'file:line: message'."""
+def fail(path: Path, line: int | yaml.Node | None, message: str) -> DataFileError:
+    """The error to raise for a bad knowledge row: 'file:line: message' (`line` may be the YAML node)."""
+    if isinstance(line, yaml.Node):
+        line = line.start_mark.line + 1
     where = f"{path}:{line}" if line else str(path)
     return DataFileError(message, source=where)
 
@@ -56,6 +60,67 @@ def load_yaml(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise fail(path, 1, "expected a mapping at the top of the file")
     return data
+
+
+def read_yaml_nodes(path: Path) -> yaml.Node:
+    """Parse a knowledge file into YAML nodes, which keep their line numbers for the `as_*` readers."""
+    try:
+        node = yaml.compose(read_text(path), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise fail(path, line, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if node is None:
+        raise fail(path, None, "the file is empty")
+    return node
+
+
+def as_mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
+    """The children of a mapping node by key; scalar keys only."""
+    if not isinstance(node, yaml.MappingNode):
+        raise fail(path, node, f"{what} must be a mapping")
+    out: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise fail(path, key, f"{what}: keys must be plain words")
+        if key.value in out:
+            raise fail(path, key, f"{what}: duplicate key {key.value!r}")
+        out[key.value] = value
+    return out
+
+
+def as_list(path: Path, node: yaml.Node, what: str) -> list[yaml.Node]:
+    """The items of a sequence node."""
+    if not isinstance(node, yaml.SequenceNode):
+        raise fail(path, node, f"{what} must be a list")
+    return list(node.value)
+
+
+def as_text(path: Path, node: yaml.Node, what: str) -> str:
+    """A non-empty scalar, as a stripped string."""
+    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+        raise fail(path, node, f"{what} must be a non-empty text")
+    return str(node.value).strip()
+
+
+def as_texts(path: Path, node: yaml.Node, what: str) -> tuple[str, ...]:
+    """A list of non-empty scalars, without duplicates (case-insensitive)."""
+    items: list[str] = []
+    seen: set[str] = set()
+    for item in as_list(path, node, what):
+        text = as_text(path, item, f"an entry of {what}")
+        if text.casefold() in seen:
+            raise fail(path, item, f"{what}: {text!r} is listed twice")
+        seen.add(text.casefold())
+        items.append(text)
+    return tuple(items)
+
+
+def required(path: Path, mapping: dict[str, yaml.Node], key: str, parent: yaml.Node) -> yaml.Node:
+    """A key that must be present."""
+    if key not in mapping:
+        raise fail(path, parent, f"missing the key {key!r}")
+    return mapping[key]
 
 
 def line_of(value: Any, default: int | None = None) -> int | None:

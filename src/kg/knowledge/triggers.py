@@ -2,8 +2,8 @@
 
 The words that say a visit happened, what kind of visit it was, and which side of the sentence the
 visitors and the host stand on live in data, so the genre's many wordings are added without code.
-This module also holds the small YAML-node readers the other event lexicon loaders share: they keep
-line numbers, so every error names the file and the line to fix.
+Its loader reads YAML nodes with the readers of `kg.knowledge.datafile`, which keep line numbers, so
+every error names the file and the line to fix.
 """
 
 from __future__ import annotations
@@ -15,83 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from kg.errors import DataFileError
+# calendar.py and awards.py still import these readers (and `read_yaml`) from here
+from kg.knowledge.datafile import as_list, as_mapping, as_text, as_texts, fail, required
+from kg.knowledge.datafile import read_yaml_nodes as read_yaml
 from kg.paths import LEXICON_DIR
 
 TRIGGERS_FILE = LEXICON_DIR / "visit_triggers.yaml"
-
-
-# ---- line-aware YAML reading, shared by the event lexicons ------------------------------------------
-
-
-def read_yaml(path: Path) -> yaml.Node:
-    """Parse a knowledge file into YAML nodes (which keep their line numbers)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"cannot read the file: {exc}", source=str(path)) from exc
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise DataFileError(f"not valid YAML: {getattr(exc, 'problem', exc)}", source=where) from exc
-    if node is None:
-        raise DataFileError("the file is empty", source=str(path))
-    return node
-
-
-def fail(path: Path, node: yaml.Node, message: str) -> DataFileError:
-    """An error naming the file and the line of `node`."""
-    return DataFileError(message, source=f"{path}:{node.start_mark.line + 1}")
-
-
-def as_mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
-    """The children of a mapping node by key; scalar keys only."""
-    if not isinstance(node, yaml.MappingNode):
-        raise fail(path, node, f"{what} must be a mapping")
-    out: dict[str, yaml.Node] = {}
-    for key, value in node.value:
-        if not isinstance(key, yaml.ScalarNode):
-            raise fail(path, key, f"{what}: keys must be plain words")
-        if key.value in out:
-            raise fail(path, key, f"{what}: duplicate key {key.value!r}")
-        out[key.value] = value
-    return out
-
-
-def as_list(path: Path, node: yaml.Node, what: str) -> list[yaml.Node]:
-    """The items of a sequence node."""
-    if not isinstance(node, yaml.SequenceNode):
-        raise fail(path, node, f"{what} must be a list")
-    return list(node.value)
-
-
-def as_text(path: Path, node: yaml.Node, what: str) -> str:
-    """A non-empty scalar, as a stripped string."""
-    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        raise fail(path, node, f"{what} must be a non-empty text")
-    return str(node.value).strip()
-
-
-def as_texts(path: Path, node: yaml.Node, what: str) -> tuple[str, ...]:
-    """A list of non-empty scalars, without duplicates (case-insensitive)."""
-    items: list[str] = []
-    seen: set[str] = set()
-    for item in as_list(path, node, what):
-        text = as_text(path, item, f"an entry of {what}")
-        if text.casefold() in seen:
-            raise fail(path, item, f"{what}: {text!r} is listed twice")
-        seen.add(text.casefold())
-        items.append(text)
-    return tuple(items)
-
-
-def required(path: Path, mapping: dict[str, yaml.Node], key: str, parent: yaml.Node) -> yaml.Node:
-    """A key that must be present."""
-    if key not in mapping:
-        raise fail(path, parent, f"missing the key {key!r}")
-    return mapping[key]
 
 
 # ---- the visit trigger lexicon --------------------------------------------------------------------
@@ -113,6 +42,19 @@ class Direction:
     leader_after: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Delegation:
+    """Phrases that tell who made up a delegation (see the YAML's `delegation` section)."""
+
+    composition: tuple[str, ...]
+    composition_pronouns: tuple[str, ...]
+    joining: tuple[str, ...]
+    companion: tuple[str, ...]
+    subjects: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    host_side: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class TriggerLexicon:
     """Everything visit_triggers.yaml says."""
@@ -127,6 +69,9 @@ class TriggerLexicon:
     venue_words: tuple[str, ...]
     continuation_words: tuple[str, ...]
     venue_stops: tuple[str, ...]
+    delegation: Delegation
+    named_visit_stems: tuple[str, ...]  # matched inside words: "kunjung" in "berkunjung"
+    several_words: tuple[str, ...]
 
     def precedence(self, kind: str) -> int:
         """Lower is more specific: used to pick one kind for a visit described several ways."""
@@ -161,7 +106,14 @@ def load_triggers(path: Path = TRIGGERS_FILE) -> TriggerLexicon:
     rel = as_mapping(path, rel_node, "related_events")
     places_node = required(path, top, "places", root)
     places = as_mapping(path, places_node, "places")
+    words_node = required(path, top, "visit_words", root)
+    words = as_mapping(path, words_node, "visit_words")
     return TriggerLexicon(
+        delegation=_delegation(path, required(path, top, "delegation", root)),
+        named_visit_stems=as_texts(
+            path, required(path, words, "named_visit_stems", words_node), "named_visit_stems"
+        ),
+        several_words=as_texts(path, required(path, words, "several", words_node), "several"),
         kinds=kinds,
         triggers=triggers,
         direction=Direction(**values),
@@ -175,6 +127,27 @@ def load_triggers(path: Path = TRIGGERS_FILE) -> TriggerLexicon:
         ),
         venue_stops=as_texts(path, required(path, places, "venue_stops", places_node), "venue_stops"),
     )
+
+
+def _delegation(path: Path, node: yaml.Node) -> Delegation:
+    """The `delegation` section: every list present, and each pronoun opening a composition phrase."""
+    lists = as_mapping(path, node, "delegation")
+    fields = Delegation.__dataclass_fields__
+    unknown = set(lists) - set(fields)
+    if unknown:
+        raise fail(path, node, f"delegation: unknown lists {sorted(unknown)}; known: {sorted(fields)}")
+    values = {
+        name: as_texts(path, required(path, lists, name, node), f"delegation.{name}") for name in fields
+    }
+    openings = {p.split()[0].casefold() for p in values["composition"]}
+    for item, pronoun in zip(
+        lists["composition_pronouns"].value, values["composition_pronouns"], strict=True
+    ):
+        if pronoun.casefold() not in openings:
+            raise fail(
+                path, item, f"delegation.composition_pronouns: no composition phrase starts with {pronoun!r}"
+            )
+    return Delegation(**values)
 
 
 @lru_cache(maxsize=4)

@@ -162,7 +162,12 @@ def _may_be_title(text: str, role: Mention, knowledge: Knowledge) -> bool:
     return following.isupper() or following in (",", "(") or role.text[:1].isupper() and following == "" \
         or role.text[:1].isupper() and _FOLLOWING_CONNECTOR.match(text, after) is not None \
         or _LEFT_CUE.search(text, max(0, role.span.start - 12), role.span.start) is not None \
-        or _lower_unit_then_capital(text, after, knowledge)
+        or _lower_unit_then_capital(text, after, knowledge) \
+        or _POSSESSIVE_THEN_NAME.match(text, after) is not None
+
+
+# "dipimpin langsung kepala dinasnya, Hj. Nurlela": the title's unit as a possessive, then the name
+_POSSESSIVE_THEN_NAME = re.compile(r"[a-z]+nya[ \t]*,[ \t]*[A-Z]")
 
 
 _LOWER_WORD = re.compile(r"([a-z]+)[ \t]+")

@@ -26,8 +26,13 @@ _LINK_ENDS = (",", "(", "selaku", "sebagai", "yang juga", "yang merupakan", "yan
 _LINK_REACH = max(len(e) for e in _LINK_ENDS)
 _MAX_NAME_WORDS = 5
 # between a title and its name: a comma, a clause ("yang baru dilantik,"), words that introduce the name
-_GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)"
-                              r"[ \t]*)?[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
+# also a possessive ("kepala dinasnya, Hj. Nurlela") and a clause saying what the post covers ("Anggota KI
+# NTB yang membidangi sengketa informasi, Muhammad …")
+_GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:[a-z]+nya(?=[ \t]*,))?"
+                              r"(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*"
+                              r"|yang[ \t]+(?:membidangi|membawahi|menangani|mengurusi|mengampu"
+                              r"|bertugas[ \t]+di)[ \t]+[^,.\n]{1,60}(?=,))?"
+                              r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "tiba", "setibanya"})
 _GAP_DEGREE = re.compile(r"[ \t]*,?[ \t]*")
 
@@ -89,6 +94,9 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
                 continue
         initial = bool(words) and len(token) == 1 and token.isupper() \
             and _name_word_follows(text, match.end(), knowledge)  # "Sarkowi V Zahry": an undotted initial
+        # "H. Muda Prasetyo", "Iskandar Muda Tanjung": a word that also continues titles, inside a name
+        # (after an honorific or a name word, with a name word after it)
+        initial = initial or (bool(honorifics) or bool(words)) and _titled_name_word(text, match, knowledge)
         if not initial and (not _is_name_word(token, knowledge, first=not words)
                             or index.blocked(match.start(), match.end())):
             break
@@ -117,6 +125,14 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
     name = " ".join(w[2] for w in words)
     return Person(Span(start if start is not None else words[0][0], end), name,
                   Span(words[0][0], name_end), tuple(honorifics), tuple(degrees))
+
+
+def _titled_name_word(text: str, match: re.Match[str], knowledge: Knowledge) -> bool:
+    """A capitalised title word ("Muda", "Utama") that a name word follows: a given name."""
+    token = match.group()
+    return bool(_NAME_WORD.match(token)) and not token.endswith(".") and token[1:].islower() \
+        and token.casefold() in knowledge.roles.title_words \
+        and _name_word_follows(text, match.end(), knowledge)
 
 
 def _name_word_follows(text: str, pos: int, knowledge: Knowledge) -> bool:

@@ -110,14 +110,16 @@ def _unit_word_before_title_word(text: str, match: re.Match[str], index: Mention
 
 
 _LINKS = frozenset({"pada", "dari", "di"})
+_UNIT_KINDS = frozenset({"agency", "role"})
 
 
 def _unit_ahead(text: str, pos: int, index: MentionIndex, words: frozenset[str]) -> bool:
-    """Whether a unit title word in capitals ("Bidang", "Fraksi") or an agency follows `pos`."""
+    """Whether a unit title word in capitals ("Bidang", "Fraksi"), an agency or a unit headed by a post
+    ("Analis Kebijakan pada Asisten Deputi Tata Kelola SPBE") follows `pos`."""
     nxt = TOKEN.match(text, skip_space(text, pos))
     if nxt is None or nxt.start() == pos:
         return False
-    covering = index.covering(nxt.start(), frozenset({"agency"}))
+    covering = index.covering(nxt.start(), _UNIT_KINDS)
     return covering is not None or nxt.group()[:1].isupper() and nxt.group().casefold() in words
 
 

@@ -31,7 +31,9 @@ _COMPANION_CUE = re.compile(r"\b(?:didampingi|bersama|beserta|turut|serta|ditema
 _PRONOUN_TITLE = re.compile(r"\b(?:Dirinya|dirinya|Ia|Beliau|beliau|Dia)[ \t]+(?:yang[ \t]+)?"
                             r"(?:menjabat(?:[ \t]+sebagai)?|selaku|sebagai|merupakan|adalah)[ \t]+$")
 _PRONOUN_REACH = 300
-_HOST_CUE = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|tuan rumah)\b[^,.]{0,40}[ \t,]*$")
+# "diterima oleh <title>", "Tuan rumah, <title>", "diterima di Kantor KemenPAN-RB, Jakarta, oleh <title>"
+_HOST_CUE = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|tuan rumah)\b(?:[^,.]{0,40}[ \t,]*"
+                       r"|[^.\n]{0,80}\boleh[ \t]+)$")
 _VISITOR_CUE = re.compile(r"(?i)(?:\b(?:rombongan|kunjungan|delegasi|tim|staf|peserta)\b[^.]{0,40}"
                           r"\b(?:dipimpin|diwakili|diketuai|didampingi)\b(?:[ \t]+langsung)?(?:[ \t]+oleh)?"
                           r"|\b(?:pimpinan|ketua|pemimpin|kepala)[ \t]+(?:rombongan|delegasi|tim)\b)[ \t,]*$")
@@ -39,8 +41,13 @@ _GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
 _COMPANION_REACH = 160
 _RECEIVES = re.compile(r"(?i)\b(?:menerima|menyambut|kedatangan)\b[ \t]+(?:\w+[ \t]+)?$")
 _RECEIVING = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|menerima|menyambut)\b")
-_NAME_LINK = re.compile(r"[ \t]*(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*)?"
-                        r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")  # title → name
+# title → name; as kg.recognise.names reads it: a possessive ("kepala dinasnya,") or a clause saying what
+# the post covers ("yang membidangi sengketa informasi,") may stand between
+_NAME_LINK = re.compile(r"[ \t]*(?:[a-z]+nya(?=[ \t]*,))?"
+                        r"(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*"
+                        r"|yang[ \t]+(?:membidangi|membawahi|menangani|mengurusi|mengampu|bertugas[ \t]+di)"
+                        r"[ \t]+[^,.\n]{1,60}(?=,))?"
+                        r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
 
 
 def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency],
@@ -72,6 +79,8 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
             agency, how = _recent_agency(title, posts, agencies)
         if agency is None and not role.agency_type:
             agency, how = _sole_agency(agencies)
+        if agency is None and not role.agency_type and posts:
+            agency, how = _only_voice(posts, agencies)
         official = _official(person, knowledge)
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
@@ -95,7 +104,7 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
                 all_persons: list[Mention]) -> tuple[Mention | None, bool]:
     for person in persons:
         if person.rule == "recognise:name-after-title" and title.span.end <= person.span.start \
-                <= title.span.end + 40 and _NAME_LINK.fullmatch(text, title.span.end, person.span.start):
+                <= title.span.end + 100 and _NAME_LINK.fullmatch(text, title.span.end, person.span.start):
             return person, False
     for person in persons:
         if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
@@ -264,6 +273,17 @@ def _recent_agency(title: Mention, posts: list[Post], agencies: list[Agency]) ->
            for a in agencies):
         return None, "none"
     return previous.agency, "recent"
+
+
+def _only_voice(posts: list[Post], agencies: list[Agency]) -> tuple[Agency | None, str]:
+    """In an article about one regional agency (the only regional body it names besides governments; a
+    visit names two), a unit's official with no cue ("Kepala Bidang IKP, Maria …, menambahkan") works where
+    every official quoted before works, however far back."""
+    regional = {a.key for a in agencies if a.region is not None and a.type_id not in _GOVERNMENTS}
+    keys = {p.agency.key for p in posts if p.agency is not None and p.agency.type_id not in _GOVERNMENTS}
+    if len(keys) != 1 or regional != keys:
+        return None, "none"
+    return next(p.agency for p in reversed(posts) if p.agency is not None and p.agency.key in keys), "recent"
 
 
 def _sole_agency(agencies: list[Agency]) -> tuple[Agency | None, str]:
