@@ -9,11 +9,13 @@ found in the cleaned text is the same span in the text as read.
 from __future__ import annotations
 
 from kg.knowledge import Knowledge
+from kg.knowledge.matcher import lower_same_length, remember_lower
 from kg.types import Article, CleanArticle, Span
 
 _TAIL_FROM = 0.5  # a trailer marker ("Tinggalkan Balasan") cuts to the end only in the second half
 _MAX_JUNK_LINE = 400  # junk lines are short; longer lines are not tested against the line patterns
 _MIN_REPEAT = 20  # a repeated line at least this long (a title printed twice) is blanked the second time
+_SIGMA = "\u03a3"  # the one character whose lower case depends on its neighbours (final sigma)
 
 
 def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
@@ -24,7 +26,7 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
     limit = len(text)
     seen: set[str] = set()
     pos = 0
-    tail, lines = junk.tail.fullmatch, junk.lines.fullmatch
+    tail, lines = junk.tail.fullmatch, junk.is_line_junk
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
@@ -54,14 +56,29 @@ def clean(article: Article, knowledge: Knowledge) -> CleanArticle:
     spans = _merge(removed)
     if not spans:
         return CleanArticle(article, text, ())
-    parts = []
+    kept = []  # (start, end) of the text kept, one more than the spans
+    blanks = []
     last = 0
     for span in spans:
-        parts.append(text[last : span.start])
-        parts.append(_blank(text[span.start : span.end]))
+        kept.append((last, span.start))
+        blanks.append(_blank(text[span.start : span.end]))
         last = span.end
-    parts.append(text[last:])
-    return CleanArticle(article, "".join(parts), tuple(spans))
+    kept.append((last, len(text)))
+    cleaned = _joined(text, kept, blanks)
+    if _SIGMA not in text:
+        # Lower-casing is then character by character, so the cleaned text's lower case (which the
+        # recogniser and the event stage read) is the article's with the same spans blanked.
+        remember_lower(cleaned, _joined(lower_same_length(text), kept, blanks))
+    return CleanArticle(article, cleaned, tuple(spans))
+
+
+def _joined(text: str, kept: list[tuple[int, int]], blanks: list[str]) -> str:
+    """The kept pieces of `text` with the blanks between them."""
+    parts = [text[kept[0][0] : kept[0][1]]]
+    for blank, (start, end) in zip(blanks, kept[1:], strict=True):
+        parts.append(blank)
+        parts.append(text[start:end])
+    return "".join(parts)
 
 
 def _blank(segment: str) -> str:

@@ -43,12 +43,16 @@ def _with_implied(
     ke Kabupaten Murung Raya" visits its government), an official's title standing for the agency
     ("diterima Sekda Boalemo")."""
     text = resolved.recognised.clean.text
-    seen = {(a.key, a.span) for a in resolved.agencies}
-    implied = []
     parties = [a.recipient for a in awards] + [p for v in visits for p in (*v.visitors, v.host)]
+    if not parties:
+        return resolved.agencies
+    # (key, start, end): plain tuples hash much faster than ones holding a Span
+    seen = {(a.key, a.span.start, a.span.end) for a in resolved.agencies}
+    implied = []
     for body in parties:
-        if (body.key, body.span) not in seen and text[body.span.start : body.span.end] == body.surface:
-            seen.add((body.key, body.span))
+        ident = (body.key, body.span.start, body.span.end)
+        if ident not in seen and text[body.span.start : body.span.end] == body.surface:
+            seen.add(ident)
             implied.append(body)
     if not implied:
         return resolved.agencies

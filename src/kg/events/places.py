@@ -27,6 +27,11 @@ def find_venue(text: str, start: int, end: int, cues: VisitCues, names: list[Spa
     match = cues.venue_start.search(text, start, end)
     if match is None:
         return None
+    return _venue_from(text, match, end, cues, names)
+
+
+def _venue_from(text: str, match: re.Match[str], end: int, cues: VisitCues, names: list[Span]) -> Span | None:
+    """`find_venue` once its opening ("di ruang …") is found."""
     begin = match.end()
     cut = _CUT.search(text, begin, end)
     stop = cut.start() if cut else end
@@ -66,10 +71,21 @@ def _located(view: ArticleView, mention: Mention) -> bool:
     """A region written right after "di"/"ke" ("di Kota Batu", "di Sawangan, Kota Depok"): a place, not a
     dateline or an owner."""
     start = mention.span.start
-    key = ("located", start)  # asked again for each visit and each group of sentences
-    if key not in view.memo:
-        view.memo[key] = bool(_AFTER_DI.search(view.text[max(0, start - 50) : start]))
-    return view.memo[key]  # type: ignore[return-value]
+    known = _per_start(view, "located")  # asked again for each visit and each group of sentences
+    located = known.get(start)
+    if located is None:
+        located = known[start] = _AFTER_DI.search(view.text[max(0, start - 50) : start]) is not None
+    return located
+
+
+def _per_start(view: ArticleView, question: str) -> dict[int, bool]:
+    """The article's answers to a yes/no question about the text before an offset, by offset (plain
+    ints: cheaper to look up than a key per question and offset)."""
+    key = (question, -1)
+    answers = view.memo.get(key)
+    if answers is None:
+        answers = view.memo[key] = {}
+    return answers  # type: ignore[return-value]
 
 
 _STREET = re.compile(r"(?<![\w-])(?:jalan|jl|jln)\.?\s+$", re.IGNORECASE)
@@ -92,15 +108,20 @@ def _candidates(
     found: list[tuple[Region, Span]] = []
     reaches = [r for r in (_venue_reach(view.text, v) for v in venues) if r is not None]
     seen: set[int] = set()  # mention starts (ints hash much faster than Spans)
+    streets = _per_start(view, "street")
     for span in [*reaches, *spans]:
         agency_spans: list[Span] | None = None  # read only when a region needs it
         for mention in view.mentions_of("region", span.start, span.end):
-            if mention.span.start in seen:
+            start = mention.span.start
+            if start in seen:
                 continue
-            seen.add(mention.span.start)
-            if _STREET.search(view.text, max(0, mention.span.start - 8), mention.span.start):
+            seen.add(start)
+            street = streets.get(start)
+            if street is None:
+                street = streets[start] = _STREET.search(view.text, max(0, start - 8), start) is not None
+            if street:
                 continue  # "Jalan Medan Merdeka Barat" names a street, not the city of Medan
-            inside_venue = any(v.start <= mention.span.start < v.end for v in reaches)
+            inside_venue = bool(reaches) and any(v.start <= start < v.end for v in reaches)
             if not inside_venue:
                 if not _located(view, mention):
                     continue
@@ -218,7 +239,10 @@ def find_place(
         seen.update(s.start for s in group)
         for span in group:
             if span.start not in memo:
-                memo[span.start] = find_venue(view.low, span.start, span.end, cues, _names(view, span))
+                # most sentences name no venue: the agency names (for commas inside them) only when one does
+                opening = cues.venue_start.search(view.low, span.start, span.end)
+                memo[span.start] = None if opening is None else _venue_from(
+                    view.low, opening, span.end, cues, _names(view, span))
         venues = [v for v in (memo[s.start] for s in group) if v is not None]
         venue = venue or (venues[0] if venues else None)
         found = _best(view, group, venues, host, knowledge)

@@ -17,9 +17,11 @@ from kg.types import Span
 # It opens with a character class so the engine jumps from one such character to the next; the look-
 # behinds then tell which one was read (the same matches as "[.!?]+[\"'”’)\]]*(?=\s)|\n+").
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)\n*)")
+# The same boundaries, a punctuation one taking in the line breaks right after it: the line breaks end the
+# sentence whether or not the period closes an abbreviation, and the piece between the two is empty.
+_BOUNDARY_RUN = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)(?:[ \t]*\n+)?|(?<=\n)\n*)")
 # What follows a degree: a capitalised plain word starts a new sentence ("S.Sos. Mereka …").
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?=[\s,;:])")
-_SPACE = re.compile(r"\s*")
 _LAST_CUT = re.compile(r"(?s).*[ \n(,]")  # greedy: ends just after the last separator
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -72,6 +74,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 _LONGEST = max(map(len, _ABBREVIATIONS)) + 1
+# The last four characters (case-folded) of every abbreviation of four or more: a word of at least four
+# letters or digits that ends otherwise is no abbreviation. Shorter ones are all reached by that test too
+# when the word is short, so they stay on the full path below.
+_TAIL = 4
+_TAILS = frozenset(a[-_TAIL:] for a in _ABBREVIATIONS if len(a) >= _TAIL)
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at `dot` closes an abbreviation ("H.", "Jl.") or a name's degree ("S.Sos.")."""
     if dot == 0 or not (text[dot - 1].isalnum() or text[dot - 1] == "."):
         return False
+    if dot >= _TAIL:
+        tail = text[dot - _TAIL : dot]
+        # the usual case, decided cheaply: the word ends in four letters or digits no abbreviation ends
+        # in, and holds no period (a period would make it a degree, "S.Sos")
+        if tail.isalnum() and tail.casefold()[-_TAIL:] not in _TAILS \
+                and "." not in text[max(0, dot - 13) : dot]:
+            return False
     if dot >= 13 and text[dot - _LONGEST : dot].isalpha() and "." not in text[dot - 13 : dot]:
         return False  # the usual case, decided cheaply: a word of letters longer than any abbreviation
     low = max(0, dot - 13)
@@ -107,22 +121,32 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> Sentences:
     """Split `text` into sentence spans (leading and trailing spaces trimmed, empty ones dropped)."""
     spans: list[Span] = []
-    append, space = spans.append, _SPACE.match
+    starts: list[int] = []
+    append, append_start = spans.append, starts.append
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in _BOUNDARY_RUN.finditer(text):
         dot, end = match.span()
-        if text[dot] != "\n" and _is_abbreviation(text, dot):
-            continue
-        begin = space(text, start, end).end()
-        stop = begin + len(text[begin:end].rstrip())
-        if stop > begin:
-            append(Span(begin, stop))
+        if text[end - 1] != "\n":
+            tail = text[dot - _TAIL : dot] if dot >= _TAIL else ""
+            # the test that opens _is_abbreviation, here to spare the call for the common sentence end
+            if not (tail.isalnum() and tail.casefold()[-_TAIL:] not in _TAILS
+                    and "." not in text[max(0, dot - 13) : dot]) and _is_abbreviation(text, dot):
+                continue
+        # str.strip and the regex \s agree on what white space is, so the trimmed piece is the sentence
+        piece = text[start:end]
+        body = piece.lstrip()
+        if body:
+            begin = end - len(body)
+            append(Span(begin, begin + len(body.rstrip())))
+            append_start(begin)
         start = end
-    begin = _SPACE.match(text, start).end()
-    stop = len(text.rstrip())
-    if stop > begin:
-        spans.append(Span(begin, stop))
-    return Sentences(tuple(spans), tuple(s.start for s in spans))
+    piece = text[start:]
+    body = piece.strip()
+    if body:
+        begin = start + len(piece) - len(piece.lstrip())
+        spans.append(Span(begin, begin + len(body)))
+        starts.append(begin)
+    return Sentences(tuple(spans), tuple(starts))
 
 
 _DATELINE = re.compile(

@@ -38,6 +38,33 @@ class JunkPatterns:
     inline_starts: re.Pattern[str] | None = None
     # characters that match a letter of those openings ignoring case yet lower-case to another one ("K")
     inline_odd: re.Pattern[str] | None = None
+    # those openings as plain lower-case text: found with str.find, faster than the regex on common letters
+    inline_openings: tuple[str, ...] = ()
+    # `lines` split for speed: the patterns tried on every line, combined, and the patterns that are
+    # tried only on a line holding one of a few literal texts (lower-cased) that every line they match
+    # holds, with the characters in whose presence lower-casing does not mirror matching ignoring case
+    lines_plain: re.Pattern[str] | None = None
+    lines_guarded: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None], ...] | None = None
+
+    def is_line_junk(self, line: str) -> bool:
+        """Whether `lines` matches the whole of `line` (truthiness of `lines.fullmatch(line)`): a line
+        matches an alternation when it matches one alternative, so a pattern whose literal texts the
+        line does not hold is not tried (a pattern opening with ".{0,200}" costs most of the cleaning)."""
+        if self.lines_guarded is None:
+            return self.lines.fullmatch(line) is not None
+        if self.lines_plain is not None and self.lines_plain.fullmatch(line) is not None:
+            return True
+        low = line.lower()
+        for needles, pattern, odd in self.lines_guarded:
+            for needle in needles:
+                if needle in low:
+                    break
+            else:
+                if odd is None or odd.search(line) is None:
+                    continue
+            if pattern.fullmatch(line) is not None:
+                return True
+        return False
 
     def inline_matches(self, text: str, end: int) -> Iterator[tuple[int, int]]:
         """(start, end) of the non-empty inline matches in text[:end], as `inline.finditer(text, 0, end)`
@@ -51,7 +78,21 @@ class JunkPatterns:
         # (a character that lower-cases to two is kept as it is: were it a case partner of an opening's
         # letter, it would be odd; the recogniser lower-cases the cleaned text, often this same text)
         low = lower_same_length(text)
-        seek, try_at = self.inline_starts.search, self.inline.match
+        try_at = self.inline.match
+        if self.inline_openings:  # every place an opening is written (overlapping ones too), in order
+            places = set()
+            for opening in self.inline_openings:
+                at = low.find(opening, 0, end)
+                while at != -1:
+                    places.add(at)
+                    at = low.find(opening, at + 1, end)
+            pos = 0
+            for at in sorted(places):
+                if at >= pos and (match := try_at(text, at, end)) is not None:
+                    yield at, match.end()  # a match starts with its opening, so it is never empty
+                    pos = match.end()
+            return
+        seek = self.inline_starts.search
         pos = 0
         while (candidate := seek(low, pos, end)) is not None:
             at = candidate.start()
@@ -71,6 +112,7 @@ def load_junk(path: Path) -> JunkPatterns:
     data = load_yaml(path)
     names: dict[str, int | None] = {}
     combined: dict[str, str] = {}
+    scoped: dict[str, list[str]] = {}
     for scope in SCOPES:
         entries = data.get(scope) or []
         if not isinstance(entries, list):
@@ -91,6 +133,7 @@ def load_junk(path: Path) -> JunkPatterns:
                 raise fail(path, line, f"pattern {name!r} does not compile: {exc}") from None
             parts.append(f"(?:{entry['pattern']})")
         combined[scope] = "|".join(parts) or _NEVER
+        scoped[scope] = parts
     flags = re.IGNORECASE | re.MULTILINE
     return JunkPatterns(
         lines=re.compile(f"(?:{combined['lines']})", flags),
@@ -98,7 +141,75 @@ def load_junk(path: Path) -> JunkPatterns:
         inline=re.compile(combined["inline"], flags),
         names=tuple(names),
         **_openings(combined["inline"], flags),
+        **_split_lines(scoped["lines"], flags),
     )
+
+
+def _split_lines(parts: list[str], flags: int) -> dict[str, object]:
+    """`lines_plain` and `lines_guarded` (see `JunkPatterns`): the patterns that open with literal text
+    stay combined (the engine rejects a line at its first character); each pattern that does not, but
+    must contain one of some literal texts, is tried only on lines that contain one."""
+    plain, guarded = [], []
+    for part in parts:
+        try:
+            items = list(sre_parse.parse(part, flags))
+            opens = _openings_of(items)
+            # only a pattern opening with a repeat (".{0,200}") is slow enough to be worth a test first
+            needles = None if opens or not _opens_with_repeat(items) else _required(items)
+        except (re.error, TypeError, IndexError):
+            opens, needles = None, None
+        if opens or not needles or not all(n.isascii() for n in needles):
+            plain.append(part)
+            continue
+        fewest = _fewest({n.lower() for n in needles})
+        if len(fewest) > _MAX_NEEDLES:
+            plain.append(part)  # testing many texts costs more than the pattern
+            continue
+        guarded.append((fewest, re.compile(part, flags), _odd_characters(set(fewest))))
+    if not guarded:
+        return {"lines_plain": None, "lines_guarded": None}
+    return {"lines_plain": re.compile("|".join(plain), flags) if plain else None,
+            "lines_guarded": tuple(guarded)}
+
+
+_MAX_NEEDLES = 3
+
+
+def _opens_with_repeat(items: list) -> bool:
+    """Whether the parsed sequence opens with a part repeated more than once at most (".{0,200}",
+    "(…)+"): the engine tries every length of it on every line."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre.SUBPATTERN:
+        return _opens_with_repeat(list(av[3]))
+    return op in _REPEATS and av[1] > 1
+
+
+def _fewest(texts: set[str]) -> tuple[str, ...]:
+    """The texts less those holding another one ("dokumentasi" holds "dok"): the same lines hold one."""
+    return tuple(sorted(t for t in texts if not any(o != t and o in t for o in texts)))
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+def _required(items: list) -> list[str] | None:
+    """Literal texts one of which every match of the parsed sequence contains, or None when none is
+    found: the openings of some rest of the sequence, or of a part that must be matched at least once."""
+    for i, (op, av) in enumerate(items):
+        found = _openings_of(items[i:])
+        if found and all(found):
+            return found
+        if op is sre.SUBPATTERN:
+            found = _required(list(av[3]))
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(list(av[2]))
+        else:
+            continue
+        if found and all(found):
+            return found
+    return None
 
 
 def _literal_start(items: list) -> tuple[str, bool]:
@@ -161,7 +272,9 @@ def _openings(pattern: str, flags: int) -> dict[str, re.Pattern[str] | None]:
         groups.setdefault(opening[0], []).append(re.escape(opening[1:]))
     starts = re.compile("|".join(re.escape(first) + (f"(?={'|'.join(rests)})" if all(rests) else "")
                                  for first, rests in groups.items()))
-    return {"inline_starts": starts, "inline_odd": _odd_characters(lowered)}
+    return {"inline_starts": starts, "inline_odd": _odd_characters(lowered),
+            "inline_openings": tuple(sorted(o for o in lowered  # "(foto" starts where "(" does
+                                            if not any(p != o and o.startswith(p) for p in lowered)))}
 
 
 def _odd_characters(texts: set[str]) -> re.Pattern[str] | None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from operator import itemgetter
 from typing import Literal
 
 import ahocorasick
@@ -27,16 +29,32 @@ Case = Literal["any", "cap", "exact"]
 _BOUNDARY = "\n\t\r\xa0\u2009\u202f(\u201c\"\u2018'/[\u2026"
 _SPACES = re.compile(r"\s+")
 _CASE_CODE = {"any": 0, "cap": 1, "exact": 2}
+_FIRST = itemgetter(0)
 
 
-@lru_cache(maxsize=16)
+_LOWERED: dict[str, str] = {}  # the last few texts and their lower case, oldest first
+_KEEP_LOWERED = 16
+
+
 def lower_same_length(text: str) -> str:
     """`text` lower-cased, of the SAME length: a few characters (İ) lower-case to two and stay as they
-    are. Cached for the last few texts: the recogniser and the event stage both read an article's."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    are. Kept for the last few texts: the recogniser and the event stage both read an article's."""
+    low = _LOWERED.get(text)
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        remember_lower(text, low)
     return low
+
+
+def remember_lower(text: str, low: str) -> None:
+    """Keep `low` as `lower_same_length(text)`, computed by a caller that can derive it more cheaply
+    (the cleaner: the article's lower case with the same spans blanked)."""
+    if len(_LOWERED) >= _KEEP_LOWERED:
+        with suppress(KeyError, RuntimeError, StopIteration):  # another thread got there first
+            del _LOWERED[next(iter(_LOWERED))]
+    _LOWERED[text] = low
 
 
 def fold(text: str) -> str:
@@ -127,7 +145,10 @@ class SurfaceMatcher:
         for key, bucket in table.items():
             # the payload carries what `find` needs at a hit, so it does no look-ups there: per entry its
             # case check (0 any, 1 capitalised, 2 exact) and the surface an exact entry must be written as
-            checks = tuple((_CASE_CODE[e.case], e.surface, e.kind, e.value, e) for e in bucket)
+            # ordered by (kind, value), keeping the bucket's order among equals: the order `spans` gives
+            # the readings of one hit, so it never compares them
+            ordered = sorted(bucket, key=lambda e: (e.kind, e.value))
+            checks = tuple((_CASE_CODE[e.case], e.surface, e.kind, e.value, e) for e in ordered)
             automaton.add_word(key, (len(key), key[-1].isalnum(), checks))
         automaton.make_automaton()
         self._automaton = automaton
@@ -140,7 +161,7 @@ class SurfaceMatcher:
     def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int, Entry]]:
         """`find` as plain (start, end, entry) tuples, for callers that build their own objects."""
         low = " " + (fold(text) if folded is None else folded) + " "
-        raw: list[tuple[int, int, str, str, int, Entry]] = []
+        raw: list[tuple[int, int, int, str, str, Entry]] = []
         append = raw.append
         spaces = _SPACES.sub
         for last, (length, open_end, checks) in self._automaton.iter(low):
@@ -148,6 +169,7 @@ class SurfaceMatcher:
             if open_end and low[last + 1].isalnum():
                 continue  # the form ends inside a word
             start = last - length + 1
+            order = (start << 32) - last  # by start, the longer first
             for case, surface, kind, value, entry in checks:
                 if case:
                     if case == 2:
@@ -156,23 +178,25 @@ class SurfaceMatcher:
                             continue
                     elif not text[start].isupper():
                         continue
-                append((start, -last, kind, value, len(raw), entry))
+                append((order, start, last, kind, value, entry))
         if not raw:
             return []
-        raw.sort()
+        # Only the readings of one hit share a start and an end (the span fixes the key), and they come
+        # in the order of their checks, by (kind, value): a stable sort on the position alone gives the
+        # order of (start, -end, kind, value), so the same reading twice (two spelling variants) is
+        # next to itself.
+        raw.sort(key=_FIRST)
         kept: list[tuple[int, int, Entry]] = []
-        max_end = -1
-        max_start = -1
-        previous: tuple[int, int, str, str] | None = None
-        for start, neg_end, kind, value, _, entry in raw:
-            end = -neg_end
-            ident = (start, end, kind, value)
-            if ident == previous:
-                continue  # the same reading reached through two spelling variants
-            previous = ident
-            if end <= max_end and (start != max_start or end != max_end):
-                continue  # inside a longer hit: "Kalimantan Timur" inside "Provinsi Kalimantan Timur"
+        max_end = max_start = -1
+        kept_kind = kept_value = ""
+        for _, start, end, kind, value, entry in raw:
+            if end <= max_end:
+                if start != max_start or end != max_end:
+                    continue  # inside a longer hit: "Kalimantan Timur" inside "Provinsi Kalimantan Timur"
+                if kind == kept_kind and value == kept_value:
+                    continue  # the same reading reached through two spelling variants
             kept.append((start, end, entry))
+            kept_kind, kept_value = kind, value
             if end > max_end:
                 max_end, max_start = end, start
         return kept
