@@ -47,3 +47,20 @@ def test_table_uses_prefixed_names():
     table = queries.render_table(RESULT, title="t")
     assert "kgi:agency/diskominfo/65" in table and "https://w3id.org" not in table
     assert queries.compact(URIRef("https://w3id.org/kgid/topic/ppid")) == "kgt:ppid"
+
+
+def test_table_shows_labels_and_ids_instead_of_the_iris_they_name():
+    result = SelectResult(
+        variables=("visit", "host", "hostLabel", "article", "articleId", "date"),
+        rows=({"visit": URIRef("https://w3id.org/kgid/id/visit/v1"),
+               "host": URIRef("https://w3id.org/kgid/id/agency/diskominfo/65"),
+               "hostLabel": Literal("DKISP Kaltara"),
+               "article": URIRef("https://w3id.org/kgid/id/article/a1"), "articleId": Literal("a1"),
+               "date": Literal("2025-12-18", datatype=DATE)},),
+    )
+    assert queries.table_columns(result.variables) == ["visit", "hostLabel", "articleId", "date"]
+    table = queries.render_table(result, title="t")
+    assert "DKISP Kaltara" in table and "kgi:visit/v1" in table
+    assert "kgi:agency/diskominfo/65" not in table and "kgi:article/a1" not in table
+    assert "2 IRI column(s)" in table
+    assert "https://w3id.org/kgid/id/agency/diskominfo/65" in queries.to_csv(result)

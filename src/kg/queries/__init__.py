@@ -19,7 +19,7 @@ from pathlib import Path
 from kg.errors import KgError, QueryError
 from kg.queries.binding import PARAMETER_TYPES, bind, to_term
 from kg.queries.catalog import CannedQuery, Parameter, catalog, load_query
-from kg.queries.formats import compact, render_table, term_to_json, to_csv, to_json, to_table
+from kg.queries.formats import compact, render_table, table_columns, term_to_json, to_csv, to_json, to_table
 from kg.store.base import SelectResult, Store
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "load_query",
     "missing_subjects",
     "render_table",
+    "table_columns",
     "run",
     "term_to_json",
     "to_csv",

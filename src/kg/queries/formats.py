@@ -81,13 +81,30 @@ def compact(term: Node | None) -> str:
     return str(term)
 
 
+#: A column a person reads instead of the IRI column it names ("host" → "hostLabel", "article" →
+#: "articleId").
+_READABLE_SUFFIXES = ("Label", "Id")
+
+
+def table_columns(variables: tuple[str, ...] | list[str]) -> list[str]:
+    """The columns a terminal table shows: an IRI column is left out when the result also has its label
+    or id ("hostLabel", "articleId"), which say the same thing in words people read. The CSV and JSON
+    formats keep every column, IRIs included, for programs."""
+    present = set(variables)
+    return [name for name in variables
+            if not any(name + suffix in present for suffix in _READABLE_SUFFIXES)]
+
+
 def to_table(result: SelectResult, title: str | None = None) -> Table:
-    """A rich table of the result (one column per variable) for the terminal."""
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for name in result.variables:
+    """A rich table of the result for the terminal (see `table_columns` for which columns)."""
+    columns = table_columns(result.variables)
+    hidden = len(result.variables) - len(columns)
+    caption = f"{hidden} IRI column(s) shown by --format csv or json" if hidden else None
+    table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
+    for name in columns:
         table.add_column(name, overflow="fold")
     for row in result.rows:
-        table.add_row(*(compact(row.get(name)) for name in result.variables))
+        table.add_row(*(compact(row.get(name)) for name in columns))
     return table
 
 
