@@ -169,21 +169,27 @@ def _regions_give_way(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
 def _towns_join_hosts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     """ "Diskominfo Jatim datang ke Samarinda" and "Dinas Kominfo Kaltim menerima kunjungan Diskominfo
     Jatim": a town written alone as the destination is where the named host of the same delegation sits,
-    not a second host; its sentences join that visit rather than guessing the town's government."""
+    not a second host; its sentences join that visit rather than guessing the town's government. The host
+    may be known in its own sentence only by a receiver's title if the article names its agency."""
     kept = list(drafts)
+    written: set[str] | None = None  # keys of the agencies the article names, read only for a town host
     for draft in drafts:
         host = draft.host
         if host.type_id != "pemda" or host.region is None or view.is_named(host):
             continue
         if not any(m.span == host.span for m in view.mentions_of("region", host.span.start, host.span.end)):
             continue
+        if written is None:
+            written = {a.key for a in view.agencies}
         target = next(
             (
                 d
                 for d in kept
                 if d is not draft
                 and d.host.region is not None
-                and view.is_named(d.host)
+                # named where it receives, or elsewhere ("… studi banding di Diskominfo Provinsi Papua. …
+                # mereka diterima Kepala Bidang …": the title's agency is the one the article names)
+                and (view.is_named(d.host) or d.host.key in written)
                 and (host.region.code + ".").startswith(d.host.region.code + ".")
                 and same_delegation(d.visitors, draft.visitors)
                 and not (d.date_hint and draft.date_hint and d.date_hint != draft.date_hint)

@@ -48,6 +48,7 @@ _DOES = re.compile(
     re.IGNORECASE,
 )
 _ONE_WORD = re.compile(r"\s+\w+\s+")
+_PLAN_REACH = 30  # characters before a direction phrase in which a plan word makes it a plan
 
 
 @dataclass
@@ -101,6 +102,16 @@ def _office_visited(
     return last if not opening or opening[-1] in "–-,—" else None
 
 
+def _planned_cue(view: ArticleView, span: Span, start: int, end: int, cues: VisitCues) -> bool:
+    """Whether a plan word ("dijadwalkan", "akan berkunjung", "berencana") stands right before or on a
+    direction phrase, in the same clause: the trigger noun may be far before it ("Rombongan yang juga
+    melibatkan … itu dijadwalkan akan berkunjung ke Y"), so the phrase itself must be checked."""
+    for cue in cues.planned.finditer(view.low, max(span.start, start - _PLAN_REACH), end):
+        if cue.end() > start or not _PUNCTUATION.search(view.low, cue.end(), start):
+            return True
+    return False
+
+
 def _cue_positions(
     view: ArticleView, span: Span, triggers: list[Mention], cues: VisitCues
 ) -> list[tuple[int, int, str]]:
@@ -112,6 +123,8 @@ def _cue_positions(
     for match in cues.direction.finditer(low, span.start, span.end):
         phrase = match.group()  # lower case already: the cues scan `view.low`
         role = roles.get(phrase) or roles[" ".join(phrase.split())]
+        if _planned_cue(view, span, match.start(), match.end(), cues):
+            continue  # "rombongan … dijadwalkan akan berkunjung ke Y": the verb, not the noun, is planned
         origin = _ORIGIN.match(text, match.end()) if role == "visitor_first" else None
         if origin:  # "datang dari X": X is where the visitors come from
             found.append((match.start(), origin.end(), "origin"))

@@ -123,7 +123,7 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
                 continue  # "Balai Kota Semarang": a head word and a region name a building, not a body
         else:
             body = [w.group() for w in words]
-            head = next((h for h in heads if match.group().startswith(h)), body[0])
+            head = max((h for h in heads if _opens_with(match.group(), h)), key=len, default=body[0])
             rest = match.group()[len(head):].split()[: len(body) - len(head.split())]
             if sum(1 for w in rest if w[:1].isupper()) < heads.get(head, 2):
                 continue  # "Dinas Terkait", "Forum Satu Data": too little to name a body
@@ -135,6 +135,12 @@ def unknown_agencies(text: str, mentions: list[Mention], knowledge: Knowledge) -
         if codes:
             out.extend(_syllable_forms(text, body, codes, value, blockers, regions, start))
     return out
+
+
+def _opens_with(name: str, head: str) -> bool:
+    """Whether the name opens with the whole head word(s): "Badan Publik" opens "Badan Publik X", not
+    "Badan Publikasi X"."""
+    return name.startswith(head) and (len(name) == len(head) or not name[len(head)].isalnum())
 
 
 def _positions(mentions: list[Mention]) -> tuple[list, set, list, list]:

@@ -90,6 +90,7 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
         if words and token in titles.particles:
             nxt = TOKEN.match(text, skip_space(text, match.end()))
             if nxt and _is_name_word(nxt.group(), knowledge):
+                words.append((match.start(), match.end(), token))  # "Moa da Gama": the particle is named
                 cur = skip_space(text, match.end())
                 continue
         initial = bool(words) and len(token) == 1 and token.isupper() \
@@ -98,7 +99,8 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
         # (after an honorific or a name word, with a name word after it)
         initial = initial or (bool(honorifics) or bool(words)) and _titled_name_word(text, match, knowledge)
         if not initial and (not _is_name_word(token, knowledge, first=not words)
-                            or index.blocked(match.start(), match.end())):
+                            or index.blocked(match.start(), match.end()) and not _last_before_degrees(
+                                text, match, words, knowledge)):
             break
         word_end = match.end()
         if token.endswith(".") and not _INITIAL.match(token) \
@@ -115,8 +117,9 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
         cur = nxt
     if not words:
         return None
-    # a lone initial or a trailing initial is not a name ("A." at a sentence end)
-    while words and _INITIAL.match(words[-1][2]):
+    # a lone initial or a trailing initial is not a name ("A." at a sentence end), nor a particle whose
+    # name word turned out not to follow
+    while words and (_INITIAL.match(words[-1][2]) or words[-1][2] in titles.particles):
         words.pop()
     if not words:
         return None
@@ -148,6 +151,14 @@ def _abbreviated_name(text: str, token: str, end: int) -> bool:
     nxt = TOKEN.match(text, skip_space(text, end))
     return nxt is not None and skip_space(text, end) > end and bool(_NAME_WORD.match(nxt.group())) \
         and nxt.group() not in ("Ia", "Dia")
+
+
+def _last_before_degrees(text: str, match: re.Match[str], words: list, knowledge: Knowledge) -> bool:
+    """A word a lexicon also knows (a town: "I Gusti Ngurah Bagus Mataram, S.Sos.") that ends a name
+    already begun and is followed at once by a degree belongs to the name: a place is not written between
+    a name and its degrees."""
+    return len(words) >= 2 and text[match.end():match.end() + 1] == "," \
+        and bool(_degrees_after(text, match.end(), knowledge)[0])
 
 
 def _degrees_after(text: str, pos: int, knowledge: Knowledge) -> tuple[list[str], int]:

@@ -82,6 +82,9 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
         if agency is None and not role.agency_type and posts:
             agency, how = _only_voice(posts, agencies)
         official = _official(person, knowledge)
+        if before and how not in _OWN_AGENCY and _EX_OFFICIO.search(text, person.span.end, title.span.start) \
+                and any(p.official.name == official.name for p in posts):
+            continue  # "Kepala Diskominfo X, Budi, selaku Sekretaris PPID Utama": a function, not a post
         start = min(title.span.start, person.span.start, agency.span.start if how == "delegation" and agency
                     else title.span.start)
         end = max(title.span.end, person.span.end)
@@ -120,6 +123,12 @@ def _person_for(text: str, title: Mention, persons: list[Mention],
             return earlier[-1], True
     return None, False
 
+
+# "<name>, selaku/sebagai <title>": a capacity the person holds; when the title names no agency of its own
+# ("selaku Sekretaris PPID Utama", "selaku ketua panitia") and the person already holds a post, it is a
+# function of that post, not a second one.
+_EX_OFFICIO = re.compile(r"(?<![\w-])(?:selaku|sebagai)[ \t]+$")
+_OWN_AGENCY = frozenset({"title", "title-region", "role-region"})
 
 _BOTH_TITLES = re.compile(r"[ \t]*,?[ \t]*(?:yang[ \t]+juga(?:[ \t]+menjabat)?|sekaligus|merangkap)[ \t]+")
 
@@ -172,6 +181,13 @@ def _agency_for(text: str, title: Mention, anchor: int, role, mentions: tuple[Me
     source = _SENTENCE_SOURCE.match(text, opening)
     if before and source and before[0].span.start == skip_space(text, source.end()):
         return before[0], "sentence-source"  # "Dari Diskominfo Kota Semarang, rombongan diterima <title>"
+    if source and regions and regions[0].span.start == skip_space(text, source.end()) \
+            and (not before or regions[0].span.end <= before[0].span.start):
+        # "Dari Selayar, rombongan dipimpin <title>": the one agency the article names serving that region
+        codes = regions[0].value.split("|")
+        serving = {a.key: a for a in agencies if a.region is not None and a.region.code in codes}
+        if len(serving) == 1:
+            return next(iter(serving.values())), "sentence-source"
     return None, "none"
 
 
