@@ -30,6 +30,17 @@ class Draft:
     date_hint: date | None = None
     extra: list[int] = field(default_factory=list)
 
+    def dates_clash(self, other: Draft) -> bool:
+        """Both carry a date of their own and the dates differ: two visits, whatever else they share."""
+        return bool(self.date_hint and other.date_hint and self.date_hint != other.date_hint)
+
+    def absorb(self, other: Draft) -> None:
+        """Take in another draft of the same visit: its sentences, kinds, date and first full report."""
+        self.sentences.extend(other.sentences)
+        self.kinds |= other.kinds
+        self.date_hint = self.date_hint or other.date_hint
+        self.first_full = min(self.first_full, other.first_full)
+
 
 def merge_reports(
     view: ArticleView, reports: list[Report], dates_by_sentence: dict[int, date]
@@ -192,16 +203,13 @@ def _towns_join_hosts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
                 and (view.is_named(d.host) or d.host.key in written)
                 and (host.region.code + ".").startswith(d.host.region.code + ".")
                 and same_delegation(d.visitors, draft.visitors)
-                and not (d.date_hint and draft.date_hint and d.date_hint != draft.date_hint)
+                and not d.dates_clash(draft)
             ),
             None,
         )
         if target is None:
             continue
-        target.sentences.extend(draft.sentences)
-        target.kinds |= draft.kinds
-        target.date_hint = target.date_hint or draft.date_hint
-        target.first_full = min(target.first_full, draft.first_full)
+        target.absorb(draft)
         kept.remove(draft)
     return kept
 
@@ -221,15 +229,13 @@ def _secretariat_for_government(drafts: list[Draft]) -> list[Draft]:
                 if d.host.type_id == "pemda"
                 and region_code(d.host) == region_code(draft.host) is not None
                 and same_delegation(d.visitors, draft.visitors)
-                and not (d.date_hint and draft.date_hint and d.date_hint != draft.date_hint)
+                and not d.dates_clash(draft)
             ),
             None,
         )
         if government is None:
             continue
-        government.sentences.extend(draft.sentences)
-        government.kinds |= draft.kinds
-        government.date_hint = government.date_hint or draft.date_hint
+        government.absorb(draft)
         kept.remove(draft)
     return kept
 
@@ -252,13 +258,11 @@ def _absorb_members(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
                 other is draft
                 or other.host.key != draft.host.key
                 or other.first_full <= draft.first_full
-                or (draft.date_hint and other.date_hint and draft.date_hint != other.date_hint)
+                or draft.dates_clash(other)
                 or not all(v.span in titled and region_code(v) in regions for v in other.visitors)
             ):
                 continue
-            draft.sentences.extend(other.sentences)
-            draft.kinds |= other.kinds
-            draft.date_hint = draft.date_hint or other.date_hint
+            draft.absorb(other)
             kept.remove(other)
     return kept
 
@@ -274,7 +278,7 @@ def _absorb_governments(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
             continue
         regions = {region_code(v) for v in draft.visitors}
         for other in kept:
-            if other is draft or (draft.date_hint and other.date_hint and draft.date_hint != other.date_hint):
+            if other is draft or draft.dates_clash(other):
                 continue
             if (
                 (
@@ -285,10 +289,7 @@ def _absorb_governments(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
                 and view.is_named(other.host)
                 and any(p.type_id != "pemda" for p in (other.host, *other.visitors))
             ):
-                other.sentences.extend(draft.sentences)
-                other.kinds |= draft.kinds
-                other.date_hint = other.date_hint or draft.date_hint
-                other.first_full = min(other.first_full, draft.first_full)
+                other.absorb(draft)
                 kept.remove(draft)
                 break
     return kept
