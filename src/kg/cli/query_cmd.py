@@ -87,7 +87,8 @@ def register(app: click.Group) -> None:
                   help="A parameter of the query (repeatable); `kg query --list` shows each query's.")
     @click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                   show_default=True,
-                  help="table for reading; csv and json are the W3C SPARQL 1.1 result formats.")
+                  help="table for reading (labels and ids in place of the IRIs they name); csv and json "
+                       "are the W3C SPARQL 1.1 result formats, every column.")
     @click.option("--list", "list_only", is_flag=True, help="List the canned questions and their parameters.")
     @endpoint_options
     def query(name: str | None, store: Path, param_pairs: tuple[str, ...], fmt: str, list_only: bool,
