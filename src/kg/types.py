@@ -19,18 +19,26 @@ from decimal import Decimal
 from typing import Literal
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Span:
     """Half-open character range [start, end) in `Article.text`."""
 
     start: int
     end: int
 
+    def __init__(self, start: int, end: int) -> None:
+        _SET_START(self, start)
+        _SET_END(self, end)
+
     def text(self, source: str) -> str:
         return source[self.start : self.end]
 
 
-@dataclass(frozen=True)
+_SET_START = Span.start.__set__  # type: ignore[attr-defined]
+_SET_END = Span.end.__set__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from a file, before any interpretation."""
 
@@ -52,7 +60,7 @@ class Article:
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanArticle:
     """An article whose page junk (comment forms, share buttons, captions…) is blanked with spaces."""
 
@@ -76,7 +84,7 @@ MentionKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     """A piece of text a recogniser matched, with the lexicon entry and the rule that fired."""
 
@@ -86,8 +94,18 @@ class Mention:
     value: str  # the lexicon id it matched: agency type id, region code, role id, topic id…
     rule: str  # which lexicon file/pattern produced it, for provenance and debugging
 
+    def __init__(self, kind: MentionKind, span: Span, text: str, value: str, rule: str) -> None:
+        _MENTION_SET[0](self, kind)
+        _MENTION_SET[1](self, span)
+        _MENTION_SET[2](self, text)
+        _MENTION_SET[3](self, value)
+        _MENTION_SET[4](self, rule)
 
-@dataclass(frozen=True)
+
+_MENTION_SET = tuple(getattr(Mention, f).__set__ for f in ("kind", "span", "text", "value", "rule"))
+
+
+@dataclass(frozen=True, slots=True)
 class Recognised:
     """Output of the recognise stage: the cleaned article and every candidate mention in text order."""
 
@@ -98,7 +116,7 @@ class Recognised:
 RegionLevel = Literal["provinsi", "kabupaten", "kota", "kecamatan"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """A Kemendagri region. `code` is the dotted Kemendagri code: "64", "64.03", "35.78.22"."""
 
@@ -108,7 +126,7 @@ class Region:
     parent: Region | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Agency:
     """An agency as mentioned in one place of an article, resolved to its key where possible.
 
@@ -126,8 +144,34 @@ class Agency:
     resolved: bool = True
     short_name: str | None = None  # canonical short form: "Diskominfo Kaltim", "DKISP Kaltara"
 
+    def __init__(
+        self,
+        key: str,
+        name: str,
+        surface: str,
+        span: Span,
+        type_id: str | None = None,
+        region: Region | None = None,
+        resolved: bool = True,
+        short_name: str | None = None,
+    ) -> None:
+        _AGENCY_SET[0](self, key)
+        _AGENCY_SET[1](self, name)
+        _AGENCY_SET[2](self, surface)
+        _AGENCY_SET[3](self, span)
+        _AGENCY_SET[4](self, type_id)
+        _AGENCY_SET[5](self, region)
+        _AGENCY_SET[6](self, resolved)
+        _AGENCY_SET[7](self, short_name)
 
-@dataclass(frozen=True)
+
+_AGENCY_SET = tuple(
+    getattr(Agency, f).__set__
+    for f in ("key", "name", "surface", "span", "type_id", "region", "resolved", "short_name")
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Official:
     """A person as named in the text, with honorifics and degrees separated from the name."""
 
@@ -137,7 +181,7 @@ class Official:
     degrees: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """A post an article attests: this person held this role at this agency (on the article's date)."""
 
@@ -154,7 +198,7 @@ class Post:
 VisitCapacity = Literal["leader", "receiver", "participant"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """Output of the resolve stage: agency mentions resolved to keys, and the posts the text attests."""
 
@@ -163,7 +207,7 @@ class Resolved:
     posts: tuple[Post, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participation:
     """The part a person played in a visit."""
 
@@ -171,7 +215,7 @@ class Participation:
     capacity: VisitCapacity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """Where a visit happened: the region (most specific known) and the venue as written."""
 
@@ -180,7 +224,7 @@ class Place:
     span: Span | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicMention:
     """A topic of the SKOS scheme (ontology/topics.ttl) found in the text."""
 
@@ -189,7 +233,7 @@ class TopicMention:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelatedEvent:
     """An event a visit refers to, e.g. the workshop it follows up."""
 
@@ -199,7 +243,7 @@ class RelatedEvent:
     place: Region | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Visit:
     """A visit: one or more visiting agencies went to exactly one host agency."""
 
@@ -217,7 +261,7 @@ class Visit:
     related: tuple[RelatedEvent, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Award:
     """An award, predicate or index result credited to a body."""
 
@@ -235,7 +279,7 @@ class Award:
     out_of: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one article: the input of the RDF mapping stage."""
 

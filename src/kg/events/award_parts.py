@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg.events.cues import phrase_pattern
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import AwardLexicon
-from kg.types import Agency, Span
+from kg.types import Agency, Mention, Region, Span
 
 _SPACES = re.compile(r"\s+")
 _TO_AT = re.compile(r"(?<![\w-])(?:ke|di)\s+$", re.I)
@@ -235,36 +235,75 @@ _GLOSS = re.compile(r"\s*\(\s*$")
 
 
 def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: int) -> list[Agency]:
-    """Bodies in [start, end) that can be credited: agencies, and regions written alone."""
-    text = view.text
+    """Bodies in [start, end) that can be credited: agencies, and regions written alone.
+
+    The award readers ask this of overlapping ranges many times per article (the window, the sentence,
+    the sentence before); what depends only on the body is decided once per article (`_creditable`,
+    `_region_body`) and only the range is checked here."""
     found: list[Agency] = []
-    agencies = view.actors_in(start, end)
-    for agency in agencies:
-        if AWARDER_CUE.search(text[max(0, agency.span.start - 30) : agency.span.start]) or gives(
-            view, agency
-        ):
-            continue
-        if _TO_AT.search(text[max(0, agency.span.start - 4) : agency.span.start]):
-            continue
-        if hosts(view, knowledge.awards, agency):
-            continue
-        found.append(agency)
-    filed = view.dateline
+    creditable = _article_answers(view, "creditable-agency")
+    for agency in view.actors_in(start, end):
+        verdict = creditable.get(agency.span.start)  # actors do not overlap: the start is the actor
+        if verdict is None:
+            verdict = creditable[agency.span.start] = _creditable(view, knowledge, agency)
+        if verdict:
+            found.append(agency)
+    bodies = _article_answers(view, "region-body")
+    lowest = max(0, start - 200)
     for mention in view.mentions_of("region", start, end):
-        if view.actor_at(mention.span.start) is not None:
-            continue  # part of an agency's name or of an official's title ("Gubernur Kalimantan Utara")
-        if filed is not None and filed.start <= mention.span.start < filed.end:
+        body = bodies.get(mention.span.start)
+        if body is None:
+            body = bodies[mention.span.start] = _region_body(view, knowledge, mention)
+        region, glossing = body
+        if region is None:
             continue
-        if _PLACE_CUE.search(text[max(0, mention.span.start - 6) : mention.span.start]):
+        # "Diskominfo Provinsi Jawa Timur (Jatim)": the agency's own region, glossed (an agency of the range
+        # widened by 200 characters back ends right before the gloss)
+        if any(at >= lowest for at in glossing):
             continue
-        if _GLOSS.search(text, max(0, mention.span.start - 3), mention.span.start) and any(
-            0 <= mention.span.start - a.span.end <= 3 for a in view.actors_in(max(0, start - 200), end)
-        ):
-            continue  # "Diskominfo Provinsi Jawa Timur (Jatim)": the agency's own region, glossed
-        regions = knowledge.regions(mention.value)
-        if regions:
-            found.append(knowledge.make_agency("pemda", regions[0], mention.text, mention.span))
+        found.append(knowledge.make_agency("pemda", region, mention.text, mention.span))
     return found
+
+
+def _article_answers(view: ArticleView, question: str) -> dict:
+    """The article's answers to a question about one body, by its start offset."""
+    key = (question, -1)
+    answers = view.memo.get(key)
+    if answers is None:
+        answers = view.memo[key] = {}
+    return answers  # type: ignore[return-value]
+
+
+def _creditable(view: ArticleView, knowledge: EventKnowledge, agency: Agency) -> bool:
+    """Whether an agency can be credited: not the awarder, not a place ("ke/di X"), not the host."""
+    text = view.text
+    return not (
+        AWARDER_CUE.search(text[max(0, agency.span.start - 30) : agency.span.start])
+        or gives(view, agency)
+        or _TO_AT.search(text[max(0, agency.span.start - 4) : agency.span.start])
+        or hosts(view, knowledge.awards, agency)
+    )
+
+
+def _region_body(
+    view: ArticleView, knowledge: EventKnowledge, mention: Mention
+) -> tuple[Region | None, tuple[int, ...]]:
+    """The region a region name written alone credits (None: it is part of a name, in the dateline, a
+    place, or unknown), and the starts of the agencies it may gloss ("… Jawa Timur (Jatim)")."""
+    text = view.text
+    at = mention.span.start
+    if view.actor_at(at) is not None:
+        return None, ()  # part of an agency's name or of an official's title ("Gubernur Kalimantan Utara")
+    filed = view.dateline
+    if filed is not None and filed.start <= at < filed.end:
+        return None, ()
+    if _PLACE_CUE.search(text[max(0, at - 6) : at]):
+        return None, ()
+    glossing: tuple[int, ...] = ()
+    if _GLOSS.search(text, max(0, at - 3), at):
+        glossing = tuple(a.span.start for a in view.actors_in(0, at) if 0 <= at - a.span.end <= 3)
+    regions = knowledge.regions(mention.value)
+    return (regions[0] if regions else None), glossing
 
 
 LISTED = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+|&\s*)$", re.IGNORECASE)
