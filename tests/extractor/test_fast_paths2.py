@@ -12,7 +12,15 @@ import random
 import re
 
 from kg.clean import clean
-from kg.events.sentences import _ABBREVIATIONS, _BOUNDARY, _LAST_CUT, _NEXT_WORD, split_sentences
+from kg.events.sentences import (
+    _ABBREVIATIONS,
+    _BOUNDARY,
+    _BOUNDARY_RUN,
+    _LAST_CUT,
+    _NEXT_WORD,
+    _boundaries,
+    split_sentences,
+)
 from kg.knowledge import Knowledge
 from kg.knowledge.junk import _split_lines, load_junk
 from kg.knowledge.matcher import Entry, SurfaceMatcher, fold, lower_same_length
@@ -153,3 +161,29 @@ def test_the_cleaner_leaves_the_true_lower_case_of_the_cleaned_text(knowledge: K
     for i, text in enumerate(_strings(pieces, 600, 13, longest=14)):
         cleaned = clean(Article(id=str(i), text=text, source="test"), knowledge).text
         assert lower_same_length(cleaned) == _lower_from_scratch(cleaned), text
+
+
+def test_boundaries_found_by_their_opening_character_are_those_of_finditer() -> None:
+    pieces = [".", "!", "?", "\n", " ", '"', "”", "’", ")", "]", "a", "\t", ". \n", "..", "\u201c", *_ODD]
+    for text in _strings(pieces, 5000, 13, 30):
+        assert _spans(_boundaries(text)) == _spans(_BOUNDARY_RUN.finditer(text)), text
+
+
+def test_junk_patterns_clean_the_same_without_the_regex_parser(knowledge: Knowledge, monkeypatch) -> None:  # noqa: ANN001
+    """On a Python that moves re._parser the speed-ups are left out, never the patterns."""
+    import kg.knowledge.junk as junk_module
+
+    monkeypatch.setattr(junk_module, "sre_parse", None)
+    plain = load_junk(knowledge.lexicon_dir / "page_junk.yaml")
+    assert plain.lines_guarded is None and plain.inline_starts is None
+    fast = knowledge.junk
+    pieces = ["Kepala Dinas ", "(Foto: Humas)", "Baca juga: x", "Dok.", "photo", "Beranda > ", "facebook ",
+              "123", "views", "oleh ", ".", ":", "Komentar (3) |", "-12 views", " ", "\n", *_ODD]
+    for text in _strings(pieces, 3000, 17, longest=12):
+        line = text.strip()
+        assert plain.is_line_junk(line) == fast.is_line_junk(line), line
+        assert list(plain.inline_matches(text, len(text))) == list(fast.inline_matches(text, len(text))), text
+
+
+def _spans(matches) -> list[tuple[int, int]]:  # noqa: ANN001
+    return [m.span() for m in matches]

@@ -13,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import DataFileError
-from kg.knowledge.triggers import as_list, as_mapping, as_text, as_texts, fail, read_yaml, required
+from kg.knowledge.datafile import as_list, as_mapping, as_text, as_texts, fail, required
+from kg.knowledge.datafile import read_yaml_nodes as read_yaml
 from kg.paths import LEXICON_DIR
 
 AWARDS_FILE = LEXICON_DIR / "awards.yaml"

@@ -17,8 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+try:  # Python's own regex parser, read only to find the literal text patterns open with (for speed)
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # a Python that moved them: every pattern is then tried everywhere (same matches)
+    sre = sre_parse = None
 
 from kg.knowledge.datafile import fail, line_of, load_yaml
 from kg.knowledge.matcher import lower_same_length
@@ -150,13 +154,15 @@ def _split_lines(parts: list[str], flags: int) -> dict[str, object]:
     stay combined (the engine rejects a line at its first character); each pattern that does not, but
     must contain one of some literal texts, is tried only on lines that contain one."""
     plain, guarded = [], []
+    if sre_parse is None:
+        return {"lines_plain": None, "lines_guarded": None}
     for part in parts:
         try:
             items = list(sre_parse.parse(part, flags))
             opens = _openings_of(items)
             # only a pattern opening with a repeat (".{0,200}") is slow enough to be worth a test first
             needles = None if opens or not _opens_with_repeat(items) else _required(items)
-        except (re.error, TypeError, IndexError):
+        except (re.error, TypeError, IndexError, AttributeError):
             opens, needles = None, None
         if opens or not needles or not all(n.isascii() for n in needles):
             plain.append(part)
@@ -191,7 +197,9 @@ def _fewest(texts: set[str]) -> tuple[str, ...]:
     return tuple(sorted(t for t in texts if not any(o != t and o in t for o in texts)))
 
 
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+_REPEATS = (
+    (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)) if sre else ()
+)
 
 
 def _required(items: list) -> list[str] | None:
@@ -260,9 +268,11 @@ def _openings(pattern: str, flags: int) -> dict[str, re.Pattern[str] | None]:
     opening is written ("b(?=aca juga)|\\("; one character, so overlapping places are all found), and
     `inline_odd`: the characters for which lower-casing does not give what the pattern compares with
     ignoring case (the Kelvin sign matches "k"), in whose presence the plain scan is used."""
+    if sre_parse is None:
+        return {"inline_starts": None, "inline_odd": None}
     try:
         openings = _openings_of(list(sre_parse.parse(pattern, flags)))
-    except (re.error, TypeError, IndexError):
+    except (re.error, TypeError, IndexError, AttributeError):
         openings = None
     if not openings or not all(o.isascii() for o in openings):
         return {"inline_starts": None, "inline_odd": None}  # (lower-casing beyond ASCII depends on context)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import yaml
 
-# calendar.py and awards.py still import these readers (and `read_yaml`) from here
 from kg.knowledge.datafile import as_list, as_mapping, as_text, as_texts, fail, required
 from kg.knowledge.datafile import read_yaml_nodes as read_yaml
 from kg.paths import LEXICON_DIR
