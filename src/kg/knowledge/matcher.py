@@ -15,7 +15,6 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from operator import itemgetter
 from typing import Literal
 
 import ahocorasick
@@ -29,7 +28,6 @@ Case = Literal["any", "cap", "exact"]
 _BOUNDARY = "\n\t\r\xa0\u2009\u202f(\u201c\"\u2018'/[\u2026"
 _SPACES = re.compile(r"\s+")
 _CASE_CODE = {"any": 0, "cap": 1, "exact": 2}
-_FIRST = itemgetter(0)
 
 
 _LOWERED: dict[str, str] = {}  # the last few texts and their lower case, oldest first
@@ -161,15 +159,23 @@ class SurfaceMatcher:
     def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int, Entry]]:
         """`find` as plain (start, end, entry) tuples, for callers that build their own objects."""
         low = " " + (fold(text) if folded is None else folded) + " "
-        raw: list[tuple[int, int, int, str, str, Entry]] = []
-        append = raw.append
+        # The automaton reports hits in order of end position. A hit strictly inside another is dropped
+        # ("Kalimantan Timur" inside "Provinsi Kalimantan Timur"), so the hits kept never nest and are in
+        # order of start as well as of end: a new hit can only lie inside the last one kept (nothing kept
+        # ends later), and the kept hits inside a new one are the last ones (those starting at or after
+        # it). One pass, no sort. The readings of one hit come in the order of its checks, by (kind, value).
+        kept: list[tuple[int, int, Entry]] = []
+        append, pop = kept.append, kept.pop
         spaces = _SPACES.sub
         for last, (length, open_end, checks) in self._automaton.iter(low):
             # `low` is shifted by one: the key's leading space sits on the character before the form
             if open_end and low[last + 1].isalnum():
                 continue  # the form ends inside a word
             start = last - length + 1
-            order = (start << 32) - last  # by start, the longer first
+            if kept and kept[-1][1] == last and kept[-1][0] < start:
+                continue  # inside the longer hit ending here
+            found = False
+            kept_kind = kept_value = ""
             for case, surface, kind, value, entry in checks:
                 if case:
                     if case == 2:
@@ -178,25 +184,12 @@ class SurfaceMatcher:
                             continue
                     elif not text[start].isupper():
                         continue
-                append((order, start, last, kind, value, entry))
-        if not raw:
-            return []
-        # Only the readings of one hit share a start and an end (the span fixes the key), and they come
-        # in the order of their checks, by (kind, value): a stable sort on the position alone gives the
-        # order of (start, -end, kind, value), so the same reading twice (two spelling variants) is
-        # next to itself.
-        raw.sort(key=_FIRST)
-        kept: list[tuple[int, int, Entry]] = []
-        max_end = max_start = -1
-        kept_kind = kept_value = ""
-        for _, start, end, kind, value, entry in raw:
-            if end <= max_end:
-                if start != max_start or end != max_end:
-                    continue  # inside a longer hit: "Kalimantan Timur" inside "Provinsi Kalimantan Timur"
-                if kind == kept_kind and value == kept_value:
-                    continue  # the same reading reached through two spelling variants
-            kept.append((start, end, entry))
-            kept_kind, kept_value = kind, value
-            if end > max_end:
-                max_end, max_start = end, start
+                if not found:
+                    found = True
+                    while kept and kept[-1][0] >= start:
+                        pop()  # inside this hit
+                elif kind == kept_kind and value == kept_value:
+                    continue  # the same reading reached through two spelling variants (checks are ordered)
+                append((start, last, entry))
+                kept_kind, kept_value = kind, value
         return kept
