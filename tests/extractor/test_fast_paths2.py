@@ -12,6 +12,7 @@ import random
 import re
 
 from kg.clean import clean
+from kg.events.places import _AFTER_DI, _AFTER_DI_ENDS
 from kg.events.sentences import (
     _ABBREVIATIONS,
     _BOUNDARY,
@@ -187,3 +188,12 @@ def test_junk_patterns_clean_the_same_without_the_regex_parser(knowledge: Knowle
 
 def _spans(matches) -> list[tuple[int, int]]:  # noqa: ANN001
     return [m.span() for m in matches]
+
+
+def test_a_place_after_di_is_only_searched_where_the_text_before_can_end_so() -> None:
+    pieces = ["di ", "ke ", "di", "ke", "Di ", "Kota ", "Batu", ", ", ",", " ", "\n", "\t", "\xa0", "x",
+              "Sawangan ",
+              "kedi", "-"]
+    for text in _strings(pieces, 5000, 19, longest=12):
+        found = _AFTER_DI.search(text) is not None
+        assert found == (text.rstrip().endswith(_AFTER_DI_ENDS) and found), text

@@ -74,8 +74,14 @@ def _located(view: ArticleView, mention: Mention) -> bool:
     known = _per_start(view, "located")  # asked again for each visit and each group of sentences
     located = known.get(start)
     if located is None:
-        located = known[start] = _AFTER_DI.search(view.text[max(0, start - 50) : start]) is not None
+        before = view.text[max(0, start - 50) : start]
+        # every match ends with "di"/"ke" or a comma, then white space: most text before a name does not
+        located = before.rstrip().endswith(_AFTER_DI_ENDS) and _AFTER_DI.search(before) is not None
+        known[start] = located
     return located
+
+
+_AFTER_DI_ENDS = ("di", "ke", ",")
 
 
 def _per_start(view: ArticleView, question: str) -> dict[int, bool]:
