@@ -22,6 +22,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.events import award_parts as parts
+from kg.events.changes import CHANGE_FROM as _CHANGE_FROM
+from kg.events.changes import change_in, with_changes
 from kg.events.cues import phrase_pattern
 from kg.events.results import award_contexts, result_lists
 from kg.events.view import ArticleView, EventKnowledge
@@ -127,6 +129,9 @@ def _known(
     text, (start, end) = view.text, window
     rank, out_of = parts.rank(text, start, end, knowledge.awards)
     score = parts.score(text, start, end, mention.span)
+    if score is None:  # "naik dari 2,87 pada 2023 menjadi 3,12 pada 2024": the value the index changed to
+        change = change_in(view, knowledge.awards, start, end)
+        score = change.after if change is not None else None
     predicate = parts.grade(text, start, end, entry.predicates)
     category = parts.grade(text, start, end, entry.categories)
     if (predicate, category, score, rank) == (None, None, None, None) and not _win_verbs(
@@ -356,9 +361,15 @@ def _merge(awards: list[Award]) -> tuple[Award, ...]:
         )
         if at is None:
             at = next((i for i, m in enumerate(merged) if m in same and m.year == award.year), None)
-        if at is None:
+        if at is None:  # (an earlier value a change states is another year's result, never this one's)
             at = next(
-                (i for i, m in enumerate(merged) if m in same and (m.year is None or award.year is None)),
+                (
+                    i
+                    for i, m in enumerate(merged)
+                    if m in same
+                    and (m.year is None or award.year is None)
+                    and _CHANGE_FROM not in (m.rule, award.rule)
+                ),
                 None,
             )
         if at is None:
@@ -440,7 +451,7 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     others = [a.span for a in awards if a.rule.startswith("award:generic")]
     credited = frozenset(a.recipient.key for a in awards)
     awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others, credited))
-    return _merge(_years_from_neighbours(view, awards))
+    return _merge(_years_from_neighbours(view, with_changes(view, knowledge, awards)))
 
 
 _BULLET = re.compile(r"\s*(?:[•▪◦*-]|\d{1,2}[.)])\s")

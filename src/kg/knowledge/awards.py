@@ -53,6 +53,9 @@ class AwardLexicon:
     comparison: tuple[str, ...] = ()  # a figure quoted to compare with ("rata-rata nasional", "di bawah")
     host_cues: tuple[str, ...] = ()  # the body hosting the ceremony ("tuan rumah") receives nothing
     representing_roles: tuple[str, ...] = ()  # officials who receive an award for their agency
+    # an index value's change from an earlier one: "naik dari 2,87 pada 2023 menjadi 3,12 pada 2024"
+    change_words: tuple[str, ...] = ()  # "naik", "meningkat", "turun"
+    change_to: tuple[str, ...] = ()  # what introduces the new value: "menjadi"
 
     def grade_owner(self, word: str) -> AwardEntry | None:
         """The known award whose predicates or categories include `word` (case-insensitive)."""
@@ -120,7 +123,8 @@ def load_awards(path: Path = AWARDS_FILE) -> AwardLexicon:
         win_verbs=as_texts(path, top["win_verbs"], "win_verbs") if "win_verbs" in top else (),
         **{
             key: as_texts(path, top[key], key) if key in top else ()
-            for key in ("irrealis", "realis", "comparison", "host_cues", "representing_roles")
+            for key in ("irrealis", "realis", "comparison", "host_cues", "representing_roles", "change_words",
+                        "change_to")
         },
     )
 
