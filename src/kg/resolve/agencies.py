@@ -188,10 +188,12 @@ def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Ment
         role = knowledge.roles.roles.get(mention.value)
         if role is None or role.agency_type is None:
             continue
+        office = _OFFICE.search(text, max(0, mention.span.start - 20), mention.span.start)
         region_mention = region_at.get(skip_space(text, mention.span.end))
+        if region_mention is None and office is None:  # ("Kantor Wali Kota X" is often only a venue)
+            region_mention = _region_across(mention, region_at)
         if region_mention is None:
             continue
-        office = _OFFICE.search(text, max(0, mention.span.start - 20), mention.span.start)
         if person_starts is None:
             person_starts = sorted(m.span.start for m in mentions if m.kind == "person")
         if office is None and (_names_follow(person_starts, region_mention.span.end)
@@ -208,8 +210,22 @@ def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Ment
     return out
 
 
-# "ke Gubernur NTB", "kepada Bupati Sigi": a head's title as the goal of a visit or a letter
-_INSTITUTION_BEFORE = re.compile(r"(?<![\w-])(?:ke|kepada|dari|bersama|oleh)[ \t]+$", re.IGNORECASE)
+def _region_across(role: Mention, region_at: dict[int, Mention]) -> Mention | None:
+    """A region name that takes in the end of the title ("Wali Kota Padang": "Kota Padang")."""
+    for start in range(role.span.start + 1, role.span.end):
+        region = region_at.get(start)
+        if region is not None and region.span.end > role.span.end:
+            return region
+    return None
+
+
+# "ke Gubernur NTB", "kepada Bupati Sigi", "diterima Gubernur Sumbar", "audiensi dengan Bupati Agam": a
+# head's title as the goal of a visit or a letter, or the one who receives it
+_INSTITUTION_BEFORE = re.compile(
+    r"(?<![\w-])(?:ke|kepada|dari|bersama|oleh|dengan|menemui|mengunjungi|menyambangi|bertemu"
+    r"|(?:diterima|disambut|dijamu)(?:[ \t]+langsung)?(?:[ \t]+oleh)?)[ \t]+$",
+    re.IGNORECASE,
+)
 _NAME_REACH = 40
 _VENUE_BEFORE = re.compile(r"(?<![\w-])di[ \t]+$", re.IGNORECASE)
 
