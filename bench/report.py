@@ -107,10 +107,20 @@ def extract_speed(report: dict) -> str:
                 f"Per-article latency (ms): p50 {e['latency_ms']['p50']}, p95 {e['latency_ms']['p95']}, "
                 f"p99 {e['latency_ms']['p99']}, max {e['latency_ms']['max']}. Target 1,000 articles/s: "
                 f"{'met' if e['meets_target'] else 'not met'}.",
+                *_by_kind(e.get("by_kind")),
             ]
         )
         + "\n"
     )
+
+
+def _by_kind(kinds: dict | None) -> list[str]:
+    """Articles/s by what the article yields, in the least disturbed repetition."""
+    if not kinds:
+        return []
+    rows = [f"| {kind} | {v['articles']} | {_s(v['articles_per_s'])} |" for kind, v in kinds.items()]
+    return ["", "By what the article yields (same repetition):", "",
+            "| articles yielding | count | articles/s |", "|---|---|---|", *rows]
 
 
 def _mb(embedded: dict) -> str:
