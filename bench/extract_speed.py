@@ -113,7 +113,8 @@ def time_extract(articles: list, repeat: int) -> dict[str, object]:
             kind: {"articles": len(times), "articles_per_s": _rate(len(times), sum(times))}
             for kind, times in sorted(by_kind.items())
         },
-        "meets_target": _rate(len(articles), min(runs)) >= TARGET,
+        # judged on the median repetition: the best one alone is what a quiet moment allows
+        "meets_target": _rate(len(articles), statistics.median(runs)) >= TARGET,
     }
 
 

@@ -105,8 +105,8 @@ def extract_speed(report: dict) -> str:
                 f"(per CPU-second {_s(a.get('raw_scan_articles_per_cpu_s'))}) |",
                 "",
                 f"Per-article latency (ms): p50 {e['latency_ms']['p50']}, p95 {e['latency_ms']['p95']}, "
-                f"p99 {e['latency_ms']['p99']}, max {e['latency_ms']['max']}. Target 1,000 articles/s: "
-                f"{'met' if e['meets_target'] else 'not met'}.",
+                f"p99 {e['latency_ms']['p99']}, max {e['latency_ms']['max']}. Target 1,000 articles/s "
+                f"at the median repetition: {'met' if e['median_articles_per_s'] >= 1000 else 'not met'}.",
                 *_by_kind(e.get("by_kind")),
             ]
         )
