@@ -1,6 +1,6 @@
 """A regional head's title with no name stands for the head's government when it receives a visit:
 "diterima Gubernur Sumatera Barat", "audiensi dengan Bupati Agam", "diterima langsung oleh Wali Kota
-Padang" (the region name there takes in "Kota" of the title). With a name it is the person's post;
+Padang" (the region name there takes in "Kota" of the title), "Bupati Berau menerima kunjungan …". With a name it is the person's post;
 "Kantor Wali Kota X" after a venue is a place. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ def run(knowledge: Knowledge, text: str) -> Extraction:
          "(9/6/2025).", "diskominfo:13.02", "pemda:13.71"),
         ("Ketua Komisi Informasi Provinsi Sumatera Barat, Riswan Tanjung, melakukan audiensi dengan Gubernur "
          "Sumatera Barat di Padang, Senin (9/6/2025).", "komisi-informasi:13", "pemda:13"),
+        ("Bupati Berau menerima kunjungan kerja Diskominfo Kabupaten Kutai Timur di ruang kerjanya, Senin "
+         "(9/6/2025).", "diskominfo:64.08", "pemda:64.03"),
+        ("Wakil Bupati Berau menerima rombongan Diskominfo Kabupaten Paser, Senin (9/6/2025).",
+         "diskominfo:64.01", "pemda:64.03"),
     ],
 )
 def test_a_head_s_title_receives_for_the_government(knowledge: Knowledge, text: str, visitor: str,

@@ -197,8 +197,9 @@ def _offices(text: str, mentions: tuple[Mention, ...], region_at: dict[int, Ment
         if person_starts is None:
             person_starts = sorted(m.span.start for m in mentions if m.kind == "person")
         if office is None and (_names_follow(person_starts, region_mention.span.end)
-                               or not _INSTITUTION_BEFORE.search(text, max(0, mention.span.start - 12),
-                                                                 mention.span.start)):
+                               or not (_INSTITUTION_BEFORE.search(text, max(0, mention.span.start - 12),
+                                                                  mention.span.start)
+                                       or _RECEIVES_AFTER.match(text, region_mention.span.end))):
             continue
         region = pick_region(region_mention.value, knowledge, role.level)
         if office is not None and _VENUE_BEFORE.search(text, max(0, office.start() - 6), office.start()):
@@ -224,6 +225,11 @@ def _region_across(role: Mention, region_at: dict[int, Mention]) -> Mention | No
 _INSTITUTION_BEFORE = re.compile(
     r"(?<![\w-])(?:ke|kepada|dari|bersama|oleh|dengan|menemui|mengunjungi|menyambangi|bertemu"
     r"|(?:diterima|disambut|dijamu)(?:[ \t]+langsung)?(?:[ \t]+oleh)?)[ \t]+$",
+    re.IGNORECASE,
+)
+# "Bupati Berau menerima kunjungan …": the head's title, no name, as the one who receives or visits
+_RECEIVES_AFTER = re.compile(
+    r"[ \t]*(?:menerima|menyambut|menjamu|mengunjungi|menyambangi|bertandang|beraudiensi)(?![\w-])",
     re.IGNORECASE,
 )
 _NAME_REACH = 40
