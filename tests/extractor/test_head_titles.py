@@ -1,7 +1,8 @@
 """A regional head's title with no name stands for the head's government when it receives a visit:
 "diterima Gubernur Sumatera Barat", "audiensi dengan Bupati Agam", "diterima langsung oleh Wali Kota
-Padang" (the region name there takes in "Kota" of the title), "Bupati Berau menerima kunjungan …". With a name it is the person's post;
-"Kantor Wali Kota X" after a venue is a place. Sentences written for these tests."""
+Padang" (the region name there takes in "Kota" of the title), "Bupati Berau menerima kunjungan …". With
+a name it is the person's post; "Kantor Wali Kota X" after a venue is a place. Sentences written for
+these tests."""
 
 from __future__ import annotations
 
