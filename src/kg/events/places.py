@@ -146,6 +146,10 @@ _DI_KE = re.compile(r"(?:d(?<![\w-].)i|k(?<![\w-].)e)\s+(?=\S)")
 _CAPITALISED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
 
+_STREET_THEN_TOWN = re.compile(
+    r"(?:Jalan|Jl\.?|Jln\.?)[ \t]+(?:[A-Z0-9][\w'.-]*[ \t]*){1,4},[ \t]*"
+    r"(?P<name>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2})"
+)
 _VENUE_TAIL_NAME = re.compile(r",\s*(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 
 
@@ -180,6 +184,9 @@ def _named_places(
                 name = _CAPITALISED.match(view.text, cue.end(), span.end)
                 if name is not None:
                     matches.append(name)
+                    town = _STREET_THEN_TOWN.match(view.text, cue.end(), span.end)
+                    if town is not None:  # "di Jalan Jelarai, Tanjung Selor": the town after the street
+                        matches.append(town)
             view.memo[key] = _plain_names(view, matches)
         names.extend(view.memo[key])  # type: ignore[arg-type]
     for start, words in names:

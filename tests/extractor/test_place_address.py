@@ -1,0 +1,32 @@
+"""An address gives the town after the street: "di Jalan Jelarai, Tanjung Selor", "di Jl. Pemuda No. 12,
+Tanjung Redeb". The town is a kecamatan of the host's regency, and the visit's place. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.knowledge import Knowledge
+from kg.pipeline import extract
+from kg.types import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rombongan Diskominfo Kabupaten Tana Tidung berkunjung ke kantor DKISP Kabupaten Bulungan di Jalan "
+         "Jelarai, Tanjung Selor, Selasa (3/6/2025).", "65.01.05"),
+        ("Rombongan Diskominfo Kabupaten Paser berkunjung ke Diskominfo Kabupaten Berau di Jl. Pemuda No. "
+         "12, Tanjung Redeb, Selasa (3/6/2025).", "64.03.05"),
+        # no town after the street: the host's regency
+        ("Rombongan Diskominfo Kabupaten Paser berkunjung ke Diskominfo Kabupaten Berau di Jalan Pemuda, "
+         "Selasa (3/6/2025).", "64.03"),
+    ],
+)
+def test_the_town_after_a_street_is_the_place(knowledge: Knowledge, text: str, place: str) -> None:
+    article = Article(id="t", text=text, source="test", published=date(2025, 6, 4))
+    (visit,) = extract(article, knowledge).visits
+    assert visit.place is not None and visit.place.region is not None
+    assert visit.place.region.code == place
