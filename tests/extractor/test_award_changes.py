@@ -11,16 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from extractor_texts import extract_text
 
 from kg.knowledge import Knowledge, load_knowledge
 from kg.paths import LEXICON_DIR
-from kg.pipeline import extract
-from kg.types import Article
 
 
 def results(knowledge: Knowledge, text: str) -> list[tuple[str, int | None, Decimal | None]]:
-    article = Article(id="t", text=text, source="test", published=date(2025, 3, 1))
-    found = extract(article, knowledge).awards
+    found = extract_text(text, date(2025, 3, 1), knowledge).awards
     return sorted((a.recipient.key, a.year, a.score) for a in found if a.name == "Indeks SPBE")
 
 

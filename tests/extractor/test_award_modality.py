@@ -8,14 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from extractor_texts import extract_text
 
 from kg.knowledge import Knowledge
-from kg.pipeline import extract
-from kg.types import Article, Award
+from kg.types import Award
 
 
 def awards(knowledge: Knowledge, text: str) -> list[Award]:
-    found = extract(Article(id="t", text=text, source="test"), knowledge).awards
+    found = extract_text(text, knowledge=knowledge).awards
     return sorted(found, key=lambda a: a.span.start)
 
 

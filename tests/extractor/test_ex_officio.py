@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.pipeline import extract
-from kg.types import Article
+from extractor_texts import extract_text
 
 
 def posts_of(text: str) -> set[tuple[str, str, str | None]]:
-    article = Article(id="t", text=text, source="test", published=date(2025, 6, 1))
-    return {(p.official.name, p.role_id, p.agency.key if p.agency else None) for p in extract(article).posts}
+    found = extract_text(text, date(2025, 6, 1)).posts
+    return {(p.official.name, p.role_id, p.agency.key if p.agency else None) for p in found}
 
 
 def test_ppid_function_after_a_post_is_not_a_second_post() -> None:

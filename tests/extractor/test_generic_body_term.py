@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.pipeline import extract
-from kg.types import Article
+from extractor_texts import extract_text
 
 
 def agency_keys(text: str) -> list[str]:
-    article = Article(id="t", text=text, source="test", published=date(2025, 3, 5))
-    return [a.key for a in extract(article).agencies]
+    return [a.key for a in extract_text(text, date(2025, 3, 5)).agencies]
 
 
 def test_badan_publik_slogan_is_not_an_agency() -> None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extractor_texts import extract_text
 
 from kg.knowledge import Knowledge
-from kg.pipeline import extract
-from kg.types import Article, Extraction
+from kg.types import Extraction
 
 
 def run(knowledge: Knowledge, text: str) -> Extraction:
-    return extract(Article(id="t", text=text, source="test", published=date(2025, 6, 11)), knowledge)
+    return extract_text(text, date(2025, 6, 11), knowledge)
 
 
 @pytest.mark.parametrize(

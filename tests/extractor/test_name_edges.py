@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.pipeline import extract
-from kg.types import Article
+from extractor_texts import extract_text
 
 
 def names_of(text: str) -> set[str]:
-    article = Article(id="t", text=text, source="test", published=date(2025, 6, 1))
-    return {p.official.name for p in extract(article).posts}
+    return {p.official.name for p in extract_text(text, date(2025, 6, 1)).posts}
 
 
 def test_particle_inside_a_name_is_kept() -> None:

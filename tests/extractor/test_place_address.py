@@ -7,10 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extractor_texts import extract_text
 
 from kg.knowledge import Knowledge
-from kg.pipeline import extract
-from kg.types import Article
 
 
 @pytest.mark.parametrize(
@@ -26,7 +25,6 @@ from kg.types import Article
     ],
 )
 def test_the_town_after_a_street_is_the_place(knowledge: Knowledge, text: str, place: str) -> None:
-    article = Article(id="t", text=text, source="test", published=date(2025, 6, 4))
-    (visit,) = extract(article, knowledge).visits
+    (visit,) = extract_text(text, date(2025, 6, 4), knowledge).visits
     assert visit.place is not None and visit.place.region is not None
     assert visit.place.region.code == place

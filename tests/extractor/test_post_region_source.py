@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.pipeline import extract
-from kg.types import Article
+from extractor_texts import extract_text
 
 _MEETING = (
     "Rapat koordinasi SPBE digelar Dinas Komunikasi dan Informatika Provinsi Jawa Tengah bersama {guests} "
@@ -20,8 +19,8 @@ _MEETING = (
 
 
 def posts_of(text: str) -> set[tuple[str, str, str | None]]:
-    article = Article(id="t", text=text, source="test", published=date(2025, 3, 5))
-    return {(p.official.name, p.role_id, p.agency.key if p.agency else None) for p in extract(article).posts}
+    found = extract_text(text, date(2025, 3, 5)).posts
+    return {(p.official.name, p.role_id, p.agency.key if p.agency else None) for p in found}
 
 
 def test_region_opening_the_sentence_gives_its_one_agency() -> None:

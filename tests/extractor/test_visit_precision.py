@@ -9,14 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from kg.pipeline import extract
-from kg.types import Article
+from extractor_texts import extract_text
 
 
 def pairs_of(text: str) -> list[tuple[tuple[str, ...], str]]:
-    article = Article(id="t", text=text, source="test", published=date(2025, 12, 1))
-    return [(tuple(v.key for v in visit.visitors), visit.host.key) for visit in extract(article).visits]
+    found = extract_text(text, date(2025, 12, 1)).visits
+    return [(tuple(v.key for v in visit.visitors), visit.host.key) for visit in found]
 
 
 @pytest.mark.parametrize(
