@@ -69,3 +69,16 @@ def test_change_words_are_data(tmp_path: Path) -> None:
     assert results(extended, sentence) == [
         ("pemda:64", 2023, Decimal("2.87")), ("pemda:64", 2024, Decimal("3.12"))]
     assert results(load_knowledge(), sentence) == []  # "melesat" is not in the shipped list
+
+
+def test_a_rank_stated_with_the_evaluation_joins_the_result(knowledge: Knowledge) -> None:
+    """ "se-Provinsi Lampung" is the ranking's scope, not a recipient; the evaluation's full name is the
+    index's name too ("evaluasi Sistem Pemerintahan Berbasis Elektronik (SPBE) 2024")."""
+    text = (
+        "Kabupaten Pringsewu menempati peringkat ke-3 dari 15 kabupaten/kota se-Provinsi Lampung dalam "
+        "evaluasi Sistem Pemerintahan Berbasis Elektronik (SPBE) 2024 yang diumumkan Kementerian PANRB. "
+        "Pringsewu meraih Indeks SPBE 3,45 dengan predikat Baik."
+    )
+    found = extract_text(text, date(2025, 3, 1), knowledge).awards
+    assert [(a.recipient.key, a.year, a.score, a.predicate, a.rank, a.out_of) for a in found] == [
+        ("pemda:18.10", 2024, Decimal("3.45"), "Baik", 3, 15)]

@@ -85,7 +85,9 @@ AWARDER_CUE = re.compile(
     r"(?:\s+(?:oleh|langsung))*\s+(?:pihak\s+)?$",
     re.IGNORECASE,
 )
-_PLACE_CUE = re.compile(r"(?<![\w-])(?:di|ke|dari|oleh|se)[\s-]+$", re.IGNORECASE)
+# "di Kaltim", "se-Kaltim", "se-Provinsi Lampung" (the scope of a ranking): a place, no recipient
+_PLACE_CUE = re.compile(r"(?<![\w-])(?:(?:di|ke|dari|oleh|se)[\s-]+|se-(?:provinsi|kabupaten|kota)\s+)$",
+                        re.IGNORECASE)
 GRADE_CUE = (
     r"(?:(?:predikat|kategori|kriteria|status|sebagai|dengan\s+nilai|badan\s+publik"
     r"(?:\s+(?:berkualifikasi|berpredikat|berstatus))?)\s*[“\"'‘]?\s*"
@@ -297,7 +299,7 @@ def _region_body(
     filed = view.dateline
     if filed is not None and filed.start <= at < filed.end:
         return None, ()
-    if _PLACE_CUE.search(text[max(0, at - 6) : at]):
+    if _PLACE_CUE.search(text[max(0, at - 16) : at]):
         return None, ()
     glossing: tuple[int, ...] = ()
     if _GLOSS.search(text, max(0, at - 3), at):
