@@ -133,7 +133,7 @@ def _cue_positions(
     actors = view.actors_in(span.start, span.end)
     for trigger in triggers:
         # "kunjungan kerja ke Y", "studi tiru dan orientasi lapangan ke Y", "kunjungan Diskominfo X ke Y":
-        # up to six words between, not counting the words of agency names
+        # up to six words between, not counting the words of agency names nor of topics
         window_end = min(span.end, trigger.span.end + 240)
         after = [a for a in actors if trigger.span.end <= a.span.start]  # sorted, not overlapping
         for match in cues.destination.finditer(low, trigger.span.end, window_end):
@@ -143,6 +143,9 @@ def _cue_positions(
                 if actor.span.end > match.start():
                     break
                 gap = gap.replace(actor.surface, " ")
+            if len(gap.split()) > 6:  # what the visit was about does not count either ("studi tiru tentang
+                for topic in view.mentions_of("topic", trigger.span.end, match.start()):  # kehumasan … ke Y")
+                    gap = gap.replace(topic.text, " ")
             gap_words = len(gap.split())
             if gap_words > 6 or any(p in gap for p in ".;:"):
                 break

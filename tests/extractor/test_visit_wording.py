@@ -1,0 +1,40 @@
+"""Visit wordings found missing in the opened holdout4 corpus: a visit received in the next sentence
+("Kunjungan tersebut diterima oleh …": the visitors are the subject named before), and a long statement
+of what the visit was about between the trigger and "ke" (topics do not count as words of the gap).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractor_texts import extract_text
+
+from kg.knowledge import Knowledge
+
+
+def pairs(knowledge: Knowledge, text: str) -> list[tuple[list[str], str]]:
+    found = extract_text(text, date(2024, 6, 13), knowledge).visits
+    return [([v.key for v in visit.visitors], visit.host.key) for visit in found]
+
+
+def test_the_visit_received_in_the_next_sentence(knowledge: Knowledge) -> None:
+    text = (
+        "Anggota DPRD Kabupaten Kolaka memilih Kota Cimahi sebagai tujuan studi banding tentang tanda tangan "
+        "elektronik. Kunjungan tersebut diterima oleh Sekretaris Dinas Komunikasi dan Informatika Kota "
+        "Cimahi, Asep Saepul Rohman, di Gedung B, Selasa (11/6/2024)."
+    )
+    assert pairs(knowledge, text) == [(["dprd:74.01"], "diskominfo:32.77")]
+
+
+def test_topics_between_the_trigger_and_ke_do_not_count(knowledge: Knowledge) -> None:
+    text = (
+        "Dinas Komunikasi dan Informatika Kabupaten Manggarai Barat melakukan studi tiru tentang pengelolaan "
+        "kemitraan media dan kehumasan pemerintah ke Diskominfo Kabupaten Belitung, Senin lalu."
+    )
+    assert pairs(knowledge, text) == [(["diskominfo:53.15"], "diskominfo:19.02")]
+    # without topics, seven words are still too many: "ke" then starts another clause
+    other = (
+        "Dinas Komunikasi dan Informatika Kabupaten Manggarai Barat melakukan studi tiru yang kemudian "
+        "dilanjutkan dengan rapat bersama para camat ke Diskominfo Kabupaten Belitung, Senin lalu."
+    )
+    assert pairs(knowledge, other) == []
