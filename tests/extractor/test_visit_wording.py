@@ -38,3 +38,18 @@ def test_topics_between_the_trigger_and_ke_do_not_count(knowledge: Knowledge) ->
         "dilanjutkan dengan rapat bersama para camat ke Diskominfo Kabupaten Belitung, Senin lalu."
     )
     assert pairs(knowledge, other) == []
+
+
+def test_the_date_of_a_dateline_is_no_visit_date(knowledge: Knowledge) -> None:
+    opening = (
+        "Mangupura, 19 Desember 2024 — Dinas Komunikasi dan Informatika Kabupaten Badung dikunjungi "
+        "rombongan Diskominfo Kota Ambon dalam rangka studi banding"
+    )
+    dated = extract_text(f"{opening}, Rabu (18/12).", date(2024, 12, 19), knowledge).visits
+    assert [v.date for v in dated] == [date(2024, 12, 18)]
+    undated = extract_text(f"{opening}.", date(2024, 12, 19), knowledge).visits
+    assert [v.date for v in undated] == [None]  # the filing date is not a guess at the visit's
+    ranged = extract_text(
+        "Diskominfo Kota Ambon melakukan studi banding ke Diskominfo Kabupaten Badung pada Senin, 9 Desember "
+        "2024 – Selasa, 10 Desember 2024.", date(2024, 12, 19), knowledge).visits
+    assert [v.date for v in ranged] == [date(2024, 12, 9)]  # a range's first day, dash or not

@@ -180,9 +180,23 @@ def find_dates(
         found.extend(_in_range(text, start, end, published, cal, patterns))
     kept: list[DateMention] = []
     for mention in found:  # earlier patterns are the more specific ones
-        if not any(m.span.start < mention.span.end and mention.span.start < m.span.end for m in kept):
+        if not any(m.span.start < mention.span.end and mention.span.start < m.span.end for m in kept) \
+                and not _in_dateline(text, mention.span):
             kept.append(mention)
     return tuple(sorted(kept, key=lambda m: m.span.start))
+
+
+# "Mangupura, 19 Desember 2024 — Dinas …": a date between the place that opens a line and the dash
+# after it is when the reporter filed, not when anything happened
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—]|-[ \t])")
+_DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][^\n,.]{0,40},[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?")
+
+
+def _in_dateline(text: str, span: Span) -> bool:
+    if not _DATELINE_AFTER.match(text, span.end):
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return _DATELINE_BEFORE.fullmatch(text, line_start, span.start) is not None
 
 
 _DIGITS = re.compile(r"\d+")
