@@ -9,7 +9,12 @@ from datetime import date
 
 from extractor_texts import extract_text
 
+from kg.clean import clean
+from kg.events.view import view_of
 from kg.knowledge import Knowledge
+from kg.recognise import recognise
+from kg.resolve import resolve
+from kg.types import Article
 
 
 def pairs(knowledge: Knowledge, text: str) -> list[tuple[list[str], str]]:
@@ -53,3 +58,23 @@ def test_the_date_of_a_dateline_is_no_visit_date(knowledge: Knowledge) -> None:
         "Diskominfo Kota Ambon melakukan studi banding ke Diskominfo Kabupaten Badung pada Senin, 9 Desember "
         "2024 – Selasa, 10 Desember 2024.", date(2024, 12, 19), knowledge).visits
     assert [v.date for v in ranged] == [date(2024, 12, 9)]  # a range's first day, dash or not
+
+
+def test_a_title_case_dateline_is_no_recipient(knowledge: Knowledge) -> None:
+    text = (
+        "IKIP Kalbar 2024 Capai 74,52\n\nPontianak – Indeks Keterbukaan Informasi Publik (IKIP) Provinsi "
+        "Kalimantan Barat tahun 2024 tercatat sebesar 74,52 dan masuk kategori Sedang."
+    )
+    found = extract_text(text, date(2024, 12, 20), knowledge)
+    assert [a.recipient.key for a in found.awards] == ["pemda:61"]
+    # a headline with a dash naming an agency is no dateline; a region opening the story's line is
+    assert _dateline_of(knowledge, "Diskominfo Berau – Kutim Jalin Kerja Sama Pengelolaan Media Sosial dan "
+                                   "Website Pemerintah Daerah Tahun Ini") is None
+    assert _dateline_of(knowledge, "Samarinda – Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur "
+                                   "menerima kunjungan kerja Diskominfo Berau.") == "Samarinda"
+
+
+def _dateline_of(knowledge: Knowledge, text: str) -> str | None:
+    article = Article(id="t", text=text, source="test")
+    view = view_of(resolve(recognise(clean(article, knowledge), knowledge), knowledge))
+    return text[view.dateline.start : view.dateline.end] if view.dateline else None

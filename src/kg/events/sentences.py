@@ -182,3 +182,19 @@ def dateline(text: str) -> Span | None:
     """The dateline at the head of the story ("TANJUNG REDEB, DIMENSINEWS –"): where the reporter files."""
     match = _DATELINE.search(text, 0, min(len(text), 600))
     return Span(match.start("line"), match.end("line")) if match else None
+
+
+# "Pontianak – Indeks …", "Mangupura, 19 Desember 2024 — Dinas …": a place in title case opening a line of
+# the story, then a dash and the story's first sentence
+_TITLED_DATELINE = re.compile(
+    r"^[ \t]*(?P<line>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:,[ \t]*[^\n–—]{1,40}?)?)[ \t]*[–—-]+[ \t]+"
+    r"(?=[^\n]{60})",
+    re.MULTILINE,
+)
+
+
+def titled_dateline(text: str) -> Span | None:
+    """A dateline written in title case, a candidate only: a headline can look the same, so the caller
+    accepts it when the place is a region name and no agency is named in it."""
+    match = _TITLED_DATELINE.search(text, 0, min(len(text), 600))
+    return Span(match.start("line"), match.end("line")) if match else None

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
-from kg.events.sentences import Sentences, dateline, split_sentences
+from kg.events.sentences import Sentences, dateline, split_sentences, titled_dateline
 from kg.knowledge import Knowledge
 from kg.knowledge.awards import AwardLexicon, award_lexicon
 from kg.knowledge.calendar import Calendar, calendar, load_calendar
@@ -214,11 +214,22 @@ def _without_overlaps(agencies: tuple[Agency, ...]) -> tuple[Agency, ...]:
 _START_END = attrgetter("span.start", "span.end")  # (start, end), computed in C
 
 
+def _titled_dateline(text: str, resolved: Resolved) -> Span | None:
+    """A title-case dateline ("Pontianak – …") when it opens with a region name and names no agency (a
+    headline "Diskominfo Berau – Kutim Jalin Kerja Sama" does not)."""
+    found = titled_dateline(text)
+    if found is None:
+        return None
+    inside = [m for m in resolved.recognised.mentions if found.start <= m.span.start < found.end]
+    opens = any(m.kind == "region" and m.span.start == found.start for m in inside)
+    return found if opens and not any(m.kind == "agency" for m in inside) else None
+
+
 def view_of(resolved: Resolved) -> ArticleView:
     """Index a resolved article for the event modules."""
     clean = resolved.recognised.clean
     agencies = _without_overlaps(resolved.agencies)
-    filed = dateline(clean.text)
+    filed = dateline(clean.text) or _titled_dateline(clean.text, resolved)
     actors = _without_overlaps((*agencies, *_post_actors(clean.text, resolved.posts, agencies)))
     if filed is not None:  # the dateline names the outlet and the reporter's town: no party to any fact
         actors = tuple(a for a in actors if not filed.start <= a.span.start < filed.end)
