@@ -82,3 +82,19 @@ def test_a_rank_stated_with_the_evaluation_joins_the_result(knowledge: Knowledge
     found = extract_text(text, date(2025, 3, 1), knowledge).awards
     assert [(a.recipient.key, a.year, a.score, a.predicate, a.rank, a.out_of) for a in found] == [
         ("pemda:18.10", 2024, Decimal("3.45"), "Baik", 3, 15)]
+
+
+_LIST = (
+    "Komisi Informasi Provinsi Jawa Tengah menyerahkan Anugerah Keterbukaan Informasi Publik 2023 kepada "
+    "badan publik. Untuk kategori pemerintah kabupaten/kota, dari 35 daerah yang dinilai, hasilnya sebagai "
+    "berikut:\n\n1. Kabupaten Boyolali — nilai {a}, predikat Informatif\n"
+    "2. Kota Salatiga — nilai {b}, predikat Informatif\n"
+)
+
+
+def test_a_numbered_list_in_falling_scores_is_a_ranking(knowledge: Knowledge) -> None:
+    ranked = extract_text(_LIST.format(a="98,10", b="97,45"), date(2023, 12, 14), knowledge).awards
+    assert sorted((a.recipient.key, a.rank, a.out_of) for a in ranked) == [
+        ("pemda:33.09", 1, 35), ("pemda:33.73", 2, 35)]
+    listed = extract_text(_LIST.format(a="91,20", b="97,45"), date(2023, 12, 14), knowledge).awards
+    assert sorted((a.recipient.key, a.rank) for a in listed) == [("pemda:33.09", None), ("pemda:33.73", None)]

@@ -451,10 +451,42 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     others = [a.span for a in awards if a.rule.startswith("award:generic")]
     credited = frozenset(a.recipient.key for a in awards)
     awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others, credited))
+    awards = _numbered_ranks(view, awards)
     return _merge(_years_from_neighbours(view, with_changes(view, knowledge, awards)))
 
 
 _BULLET = re.compile(r"\s*(?:[•▪◦*-]|\d{1,2}[.)])\s")
+_NUMBERED = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s")
+# "dari 35 daerah yang dinilai": how many were ranked, said before a ranked list
+_RANKED_OUT_OF = re.compile(r"(?<![\w-])dari\s+(?P<of>\d{1,3})\s+(?:[\w/-]+\s+){0,2}?(?:yang\s+)?dinilai",
+                            re.IGNORECASE)
+
+
+def _numbered_ranks(view: ArticleView, awards: list[Award]) -> list[Award]:
+    """A numbered list of results is a ranking when its scores fall as the numbers rise ("1. Kabupaten
+    Boyolali — nilai 98,10 … 2. Kota Salatiga — nilai 97,45 …"): each result takes its item's number as
+    its rank, and the count the sentence before the list gives ("dari 35 daerah yang dinilai")."""
+    items: list[tuple[int, int]] = []  # (number, index in awards): one result per numbered line
+    for i, award in enumerate(awards):
+        if award.rank is not None or award.score is None:
+            continue
+        numbered = _NUMBERED.match(view.text, view.text.rfind("\n", 0, award.recipient.span.start) + 1)
+        if numbered is not None and not any(i2 == i or n == int(numbered.group("n")) for n, i2 in items):
+            items.append((int(numbered.group("n")), i))
+    items.sort()
+    if len(items) < 2 or [n for n, _ in items] != list(range(1, len(items) + 1)):
+        return awards
+    scores = [awards[i].score for _, i in items]
+    if any(a <= b for a, b in zip(scores, scores[1:], strict=False)):  # type: ignore[operator]
+        return awards  # not ordered by score: a list, not a ranking
+    line = view.text.rfind("\n", 0, awards[items[0][1]].recipient.span.start) + 1
+    first = view.sentences.index_of(line)
+    before = view.sentence(first - 1) if first > 0 else None
+    counted = _RANKED_OUT_OF.search(view.text, before.start, before.end) if before is not None else None
+    out = list(awards)
+    for n, i in items:
+        out[i] = replace(out[i], rank=n, out_of=int(counted.group("of")) if counted else out[i].out_of)
+    return out
 
 
 def _years_from_neighbours(view: ArticleView, awards: list[Award]) -> list[Award]:
