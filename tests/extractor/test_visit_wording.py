@@ -78,3 +78,15 @@ def _dateline_of(knowledge: Knowledge, text: str) -> str | None:
     article = Article(id="t", text=text, source="test")
     view = view_of(resolve(recognise(clean(article, knowledge), knowledge), knowledge))
     return text[view.dateline.start : view.dateline.end] if view.dateline else None
+
+
+def test_an_office_in_its_town_receives(knowledge: Knowledge) -> None:
+    """ "Kantor X di Padang kedatangan tamu …": the town says where the office is; the office hosts, and the
+    visitors are the subject of the next sentence."""
+    text = (
+        "Kantor Dinas Komunikasi, Informatika dan Statistik (Diskominfotik) Provinsi Sumatera Barat di "
+        "Padang kedatangan tamu dari Dataran Tinggi Gayo, Jumat (26/1/2024). Sembilan pegawai Dinas "
+        "Komunikasi, Informatika dan Persandian Kabupaten Aceh Tengah melakukan kunjungan kerja untuk "
+        "mempelajari pembinaan Kelompok Informasi Masyarakat."
+    )
+    assert pairs(knowledge, text) == [(["diskominfo:11.04"], "diskominfo:13")]

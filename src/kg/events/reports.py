@@ -93,13 +93,27 @@ def _office_visited(
     """ "Kantor Diskominfo Y disambangi rombongan …": the office opening the sentence is visited, so its
     agency hosts (a venue word after "di" or inside a clause still names a place, not a party)."""
     last = next((a for a in reversed(agencies) if a.span.end <= pos), None)
-    if last is None or view.low[last.span.end : pos].strip():
+    if last is None or view.low[last.span.end : pos].strip() and not _in_its_town(view, last.span.end, pos):
         return None
     venue = cues.venue_before.search(view.low, max(span.start, last.span.start - 30), last.span.start)
     if venue is None:
         return None
     opening = view.text[span.start : venue.start()].strip()
     return last if not opening or opening[-1] in "–-,—" else None
+
+
+_AT = re.compile(r"[ \t]*,?[ \t]*di[ \t]+")
+
+
+def _in_its_town(view: ArticleView, start: int, end: int) -> bool:
+    """Whether [start, end) only says where the office is: "Kantor Diskominfotik Sumbar di Padang"."""
+    at = _AT.match(view.low, start, end)
+    if at is None:
+        return False
+    towns = view.mentions_of("region", at.end(), end)
+    if not towns or towns[0].span.start != at.end():
+        return False
+    return not view.low[towns[-1].span.end : end].strip(" ,")
 
 
 def _planned_cue(view: ArticleView, span: Span, start: int, end: int, cues: VisitCues) -> bool:
