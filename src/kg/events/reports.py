@@ -157,8 +157,9 @@ def _cue_positions(
                 if actor.span.end > match.start():
                     break
                 gap = gap.replace(actor.surface, " ")
-            if len(gap.split()) > 6:  # what the visit was about does not count either ("studi tiru tentang
-                for topic in view.mentions_of("topic", trigger.span.end, match.start()):  # kehumasan … ke Y")
+            if len(gap.split()) > 6:
+                # what the visit was about does not count either ("studi tiru tentang kehumasan … ke Y")
+                for topic in view.mentions_of("topic", trigger.span.end, match.start()):
                     gap = gap.replace(topic.text, " ")
             gap_words = len(gap.split())
             if gap_words > 6 or any(p in gap for p in ".;:"):

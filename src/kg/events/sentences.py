@@ -193,8 +193,8 @@ _TITLED_DATELINE = re.compile(
 )
 
 
-def titled_dateline(text: str) -> Span | None:
-    """A dateline written in title case, a candidate only: a headline can look the same, so the caller
-    accepts it when the place is a region name and no agency is named in it."""
-    match = _TITLED_DATELINE.search(text, 0, min(len(text), 600))
-    return Span(match.start("line"), match.end("line")) if match else None
+def titled_datelines(text: str) -> list[Span]:
+    """Datelines written in title case at the head of the story, candidates only: a headline can look the
+    same, so the caller takes the first whose place is a region name and that names no agency."""
+    head = _TITLED_DATELINE.finditer(text, 0, min(len(text), 600))
+    return [Span(m.start("line"), m.end("line")) for m in head]

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
-from kg.events.sentences import Sentences, dateline, split_sentences, titled_dateline
+from kg.events.sentences import Sentences, dateline, split_sentences, titled_datelines
 from kg.knowledge import Knowledge
 from kg.knowledge.awards import AwardLexicon, award_lexicon
 from kg.knowledge.calendar import Calendar, calendar, load_calendar
@@ -217,12 +217,12 @@ _START_END = attrgetter("span.start", "span.end")  # (start, end), computed in C
 def _titled_dateline(text: str, resolved: Resolved) -> Span | None:
     """A title-case dateline ("Pontianak – …") when it opens with a region name and names no agency (a
     headline "Diskominfo Berau – Kutim Jalin Kerja Sama" does not)."""
-    found = titled_dateline(text)
-    if found is None:
-        return None
-    inside = [m for m in resolved.recognised.mentions if found.start <= m.span.start < found.end]
-    opens = any(m.kind == "region" and m.span.start == found.start for m in inside)
-    return found if opens and not any(m.kind == "agency" for m in inside) else None
+    for found in titled_datelines(text):
+        inside = [m for m in resolved.recognised.mentions if found.start <= m.span.start < found.end]
+        opens = any(m.kind == "region" and m.span.start == found.start for m in inside)
+        if opens and not any(m.kind == "agency" for m in inside):
+            return found
+    return None
 
 
 def view_of(resolved: Resolved) -> ArticleView:
