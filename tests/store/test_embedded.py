@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import date
 
 import pytest
@@ -266,7 +267,13 @@ def test_writes_reach_the_disk_once_enough_text_is_written(store_dir, monkeypatc
     import kg.store.embedded as embedded
 
     def table_bytes() -> int:
-        return sum(p.stat().st_size for p in (store_dir / "oxigraph").glob("*.sst"))
+        # a background compaction may delete a table between the listing and its stat: list again
+        for _ in range(20):
+            try:
+                return sum(p.stat().st_size for p in (store_dir / "oxigraph").glob("*.sst"))
+            except FileNotFoundError:
+                time.sleep(0.05)
+        raise AssertionError("the store's tables kept changing under the listing")
 
     flushes: list[int] = []
     real_flush = embedded.EmbeddedStore.flush
