@@ -232,3 +232,18 @@ def test_bad_office_or_list_role(lexicon_copy: Path, old: str, new: str, problem
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     with pytest.raises(DataFileError, match=f"roles.yaml.*{problem}"):
         load_knowledge(lexicon_copy)
+
+
+def test_words_between_a_title_and_its_name_are_data(knowledge: Knowledge, lexicon_copy: Path) -> None:
+    text = "Kepala Diskominfo Kota Batu, tak lain Budi Santoso, membuka rapat koordinasi."
+
+    def names(bundle: Knowledge) -> list[str]:
+        article = Article(id="t", text=text, source="test")
+        resolved = resolve(recognise(clean(article, bundle), bundle), bundle)
+        return [p.official.name for p in resolved.posts]
+
+    assert "Budi Santoso" not in names(knowledge)
+    path = lexicon_copy / "person_titles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "introducing: [yakni,", "introducing: [tak lain, yakni,"), encoding="utf-8")
+    assert names(load_knowledge(lexicon_copy)) == ["Budi Santoso"]

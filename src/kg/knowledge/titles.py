@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ class PersonTitles:
     particles: frozenset[str] = frozenset()  # "bin": lower-case words allowed inside a name
     not_names: frozenset[str] = frozenset()  # capitalised words that never start or continue a name
     name_openers: frozenset[str] = frozenset()  # "I", "Ni": open Balinese names, though roman numerals
+    # what may stand between a title and its name ("yang baru dilantik,", "yakni"); matches empty text too
+    title_to_name: re.Pattern[str] = re.compile(r"[ \t]*[,(]?[ \t]*")
 
 
 def variants(form: str, dotless: bool = False) -> set[str]:
@@ -50,4 +53,25 @@ def load_titles(path: Path) -> PersonTitles:
     particles = frozenset(string_list(path, None, data.get("name_particles"), "name_particles"))
     not_names = frozenset(string_list(path, None, data.get("not_names"), "not_names"))
     openers = frozenset(string_list(path, None, data.get("name_openers"), "name_openers"))
-    return PersonTitles(result["honorifics"], result["degrees"], address, particles, not_names, openers)
+    link = data.get("title_to_name") or {}
+    if not isinstance(link, dict):
+        raise fail(path, None, "'title_to_name' must be a mapping of appointed/covering/introducing lists")
+    words = {key: string_list(path, None, link.get(key), f"title_to_name.{key}")
+             for key in ("appointed", "covering", "introducing")}
+    return PersonTitles(result["honorifics"], result["degrees"], address, particles, not_names, openers,
+                        _title_to_name(**words))
+
+
+def _title_to_name(appointed: list[str], covering: list[str], introducing: list[str]) -> re.Pattern[str]:
+    """The gap between a title and its name: a possessive before a comma, "yang (baru) <appointed>" or
+    "yang <covering> <what the post covers>" (up to the comma), then a comma or bracket, then an
+    introducing word."""
+    def words(items: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in items) or r"(?!x)x"
+
+    return re.compile(
+        rf"[ \t]*(?:[a-z]+nya(?=[ \t]*,))?"
+        rf"(?:yang[ \t]+(?:baru[ \t]+)?(?:{words(appointed)})[ \t]*"
+        rf"|yang[ \t]+(?:{words(covering)})[ \t]+[^,.\n]{{1,60}}(?=,))?"
+        rf"[,(]?[ \t]*(?:(?:{words(introducing)})[ \t]+)?"
+    )

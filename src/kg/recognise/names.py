@@ -25,14 +25,6 @@ _LEFT_LINK = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang
 _LINK_ENDS = (",", "(", "selaku", "sebagai", "yang juga", "yang merupakan", "yang menjabat")  # _LEFT_LINK's
 _LINK_REACH = max(len(e) for e in _LINK_ENDS)
 _MAX_NAME_WORDS = 5
-# between a title and its name: a comma, a clause ("yang baru dilantik,"), words that introduce the name
-# also a possessive ("kepala dinasnya, Hj. Nurlela") and a clause saying what the post covers ("Anggota KI
-# NTB yang membidangi sengketa informasi, Muhammad …")
-_GAP_BEFORE_NAME = re.compile(r"[ \t]*(?:[a-z]+nya(?=[ \t]*,))?"
-                              r"(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*"
-                              r"|yang[ \t]+(?:membidangi|membawahi|menangani|mengurusi|mengampu"
-                              r"|bertugas[ \t]+di)[ \t]+[^,.\n]{1,60}(?=,))?"
-                              r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "tiba", "setibanya"})
 _GAP_DEGREE = re.compile(r"[ \t]*,?[ \t]*")
 
@@ -66,7 +58,7 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
                require_comma: bool = False) -> Person | None:
     """A name starting right after `pos` (", H. Iskandar Alwi, S.Sos."), or None."""
     titles = knowledge.titles
-    gap = _GAP_BEFORE_NAME.match(text, pos)
+    gap = titles.title_to_name.match(text, pos)
     cur = gap.end() if gap else pos
     if require_comma and "," not in text[pos:cur]:
         return None

@@ -41,13 +41,6 @@ _GROUP_CUE = re.compile(r"(?i)(?:rombongan|delegasi|tim|pihak)[ \t]+$")
 _COMPANION_REACH = 160
 _RECEIVES = re.compile(r"(?i)\b(?:menerima|menyambut|kedatangan)\b[ \t]+(?:\w+[ \t]+)?$")
 _RECEIVING = re.compile(r"(?i)\b(?:diterima|disambut|ditemui|menerima|menyambut)\b")
-# title → name; as kg.recognise.names reads it: a possessive ("kepala dinasnya,") or a clause saying what
-# the post covers ("yang membidangi sengketa informasi,") may stand between
-_NAME_LINK = re.compile(r"[ \t]*(?:[a-z]+nya(?=[ \t]*,))?"
-                        r"(?:yang[ \t]+(?:baru[ \t]+)?(?:dilantik|menjabat|terpilih|ditunjuk)[ \t]*"
-                        r"|yang[ \t]+(?:membidangi|membawahi|menangani|mengurusi|mengampu|bertugas[ \t]+di)"
-                        r"[ \t]+[^,.\n]{1,60}(?=,))?"
-                        r"[,(]?[ \t]*(?:(?:yakni|yaitu|bernama|atas nama)[ \t]+)?")
 
 
 def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agency],
@@ -60,7 +53,7 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
     titles = [m for m in mentions if m.kind == "other" and m.value.startswith("title:")]
     posts: list[Post] = []
     for i, title in enumerate(titles):
-        person, before = _person_for(text, title, persons, all_persons)
+        person, before = _person_for(text, title, persons, all_persons, knowledge)
         if person is None:
             person = _holder_of_next_title(text, title, titles[i + 1:], persons, all_persons)
         if person is None:
@@ -103,11 +96,12 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
     return _merge_posts(posts)
 
 
-def _person_for(text: str, title: Mention, persons: list[Mention],
-                all_persons: list[Mention]) -> tuple[Mention | None, bool]:
+def _person_for(text: str, title: Mention, persons: list[Mention], all_persons: list[Mention],
+                knowledge: Knowledge) -> tuple[Mention | None, bool]:
+    link = knowledge.titles.title_to_name  # what the recogniser let stand between a title and its name
     for person in persons:
         if person.rule == "recognise:name-after-title" and title.span.end <= person.span.start \
-                <= title.span.end + 100 and _NAME_LINK.fullmatch(text, title.span.end, person.span.start):
+                <= title.span.end + 100 and link.fullmatch(text, title.span.end, person.span.start):
             return person, False
     for person in persons:
         if person.rule == "recognise:name-before-title" and person.span.end <= title.span.start \
