@@ -55,7 +55,7 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
     for i, title in enumerate(titles):
         person, before = _person_for(text, title, persons, all_persons, knowledge)
         if person is None:
-            person = _holder_of_next_title(text, title, titles[i + 1:], persons, all_persons)
+            person = _holder_of_next_title(text, title, titles[i + 1:], persons, all_persons, knowledge)
         if person is None:
             continue
         role_id = title.value[len("title:"):]
@@ -128,13 +128,13 @@ _BOTH_TITLES = re.compile(r"[ \t]*,?[ \t]*(?:yang[ \t]+juga(?:[ \t]+menjabat)?|s
 
 
 def _holder_of_next_title(text: str, title: Mention, later: list[Mention], persons: list[Mention],
-                          all_persons: list[Mention]) -> Mention | None:
+                          all_persons: list[Mention], knowledge: Knowledge) -> Mention | None:
     """"Kepala Diskominfo Bontang yang juga Plt Kepala Bapperida Bontang, Anwar Sadat": the person named
     after the second title holds the first one too."""
     link = _BOTH_TITLES.match(text, title.span.end)
     if link is None or not later or later[0].span.start != link.end():
         return None
-    person, before = _person_for(text, later[0], persons, all_persons)
+    person, before = _person_for(text, later[0], persons, all_persons, knowledge)
     return person if person is not None and not before else None
 
 
