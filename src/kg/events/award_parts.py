@@ -17,7 +17,6 @@ from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import AwardLexicon
 from kg.types import Agency, Mention, Region, Span
 
-_SPACES = re.compile(r"\s+")
 _TO_AT = re.compile(r"(?<![\w-])(?:ke|di)\s+$", re.I)
 
 _SCORE = re.compile(
@@ -126,7 +125,7 @@ def grade(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None
             continue
         match = pattern.search(text, start, end)
         if match:
-            found = _SPACES.sub(" ", match.group("grade")).casefold()
+            found = " ".join(match.group("grade").split()).casefold()
             return next(w for w in words if w.casefold() == found)
     return None
 
@@ -243,14 +242,14 @@ def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: in
     the sentence before); what depends only on the body is decided once per article (`_creditable`,
     `_region_body`) and only the range is checked here."""
     found: list[Agency] = []
-    creditable = _article_answers(view, "creditable-agency")
+    creditable = view.answers("creditable-agency")
     for agency in view.actors_in(start, end):
         verdict = creditable.get(agency.span.start)  # actors do not overlap: the start is the actor
         if verdict is None:
             verdict = creditable[agency.span.start] = _creditable(view, knowledge, agency)
         if verdict:
             found.append(agency)
-    bodies = _article_answers(view, "region-body")
+    bodies = view.answers("region-body")
     lowest = max(0, start - 200)
     for mention in view.mentions_of("region", start, end):
         body = bodies.get(mention.span.start)
@@ -265,15 +264,6 @@ def recipients(view: ArticleView, knowledge: EventKnowledge, start: int, end: in
             continue
         found.append(knowledge.make_agency("pemda", region, mention.text, mention.span))
     return found
-
-
-def _article_answers(view: ArticleView, question: str) -> dict:
-    """The article's answers to a question about one body, by its start offset."""
-    key = (question, -1)
-    answers = view.memo.get(key)
-    if answers is None:
-        answers = view.memo[key] = {}
-    return answers  # type: ignore[return-value]
 
 
 def _creditable(view: ArticleView, knowledge: EventKnowledge, agency: Agency) -> bool:

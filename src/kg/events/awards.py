@@ -195,7 +195,6 @@ def _headline(view: ArticleView, mention: Mention) -> bool:
 
 
 _AS = re.compile(r"\s+(?:sebagai|menjadi)\s+", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 
 
 def _generic_names(
@@ -217,7 +216,7 @@ def _generic_names(
     limit = stop.start() if stop else end
     halt = stops.search(text, start if start > mention.span.end else mention.span.end, limit)
     limit = halt.start() if halt else limit
-    phrase = _LEADING_PLACE.sub("", _SPACES.sub(" ", text[start:limit]).strip(" -–'\"‘’"))
+    phrase = _LEADING_PLACE.sub("", " ".join(text[start:limit].split()).strip(" -–'\"‘’"))
     if len(phrase.split()) < 2 and mention.value == GENERIC_TITLE:
         return _contest_named(view, mention, end, lexicon)
     if len(phrase.split()) < 2 or phrase.casefold() == mention.text.casefold():
@@ -247,7 +246,7 @@ def _contest_named(
     limit = stop.start() if stop else end
     halt = phrase_pattern(lexicon.name_stops).search(text, start, limit)
     limit = halt.start() if halt else limit
-    phrase = _SPACES.sub(" ", text[start:limit]).strip(" -–'\"‘’")
+    phrase = " ".join(text[start:limit].split()).strip(" -–'\"‘’")
     return ([phrase], limit) if len(phrase.split()) >= 2 else ([], mention.span.end)
 
 

@@ -16,8 +16,6 @@ from functools import lru_cache
 from kg.knowledge.calendar import Calendar, calendar
 from kg.types import Span
 
-_SPACES = re.compile(r"\s+")
-
 
 @dataclass(frozen=True)
 class DateMention:
@@ -130,7 +128,7 @@ def _numeric(
 
 
 def _textual(match: re.Match[str], cal: Calendar, published: date | None) -> DateMention | None:
-    day, month = int(match.group("d")), cal.months[_SPACES.sub(" ", match.group("mon")).casefold()]
+    day, month = int(match.group("d")), cal.months[" ".join(match.group("mon").split()).casefold()]
     if match.group("y"):
         found = _make(int(match.group("y")), month, day)
         rule, confidence = "date:textual", 0.95
@@ -251,7 +249,7 @@ def _in_range(
                 found.append(mention)
     if published is not None and any(word in folded for word in cal.relative):
         for match in patterns.relative.finditer(text, start, end):
-            days = cal.relative[_SPACES.sub(" ", match.group("word")).casefold()]
+            days = cal.relative[" ".join(match.group("word").split()).casefold()]
             day = published + timedelta(days=days)
             found.append(DateMention(day, Span(match.start(), match.end()), "date:relative", 0.75))
     if any(phrase in folded for phrase in patterns.vague_phrases):

@@ -71,7 +71,7 @@ def _located(view: ArticleView, mention: Mention) -> bool:
     """A region written right after "di"/"ke" ("di Kota Batu", "di Sawangan, Kota Depok"): a place, not a
     dateline or an owner."""
     start = mention.span.start
-    known = _per_start(view, "located")  # asked again for each visit and each group of sentences
+    known = view.answers("located")  # asked again for each visit and each group of sentences
     located = known.get(start)
     if located is None:
         before = view.text[max(0, start - 50) : start]
@@ -82,16 +82,6 @@ def _located(view: ArticleView, mention: Mention) -> bool:
 
 
 _AFTER_DI_ENDS = ("di", "ke", ",")
-
-
-def _per_start(view: ArticleView, question: str) -> dict[int, bool]:
-    """The article's answers to a yes/no question about the text before an offset, by offset (plain
-    ints: cheaper to look up than a key per question and offset)."""
-    key = (question, -1)
-    answers = view.memo.get(key)
-    if answers is None:
-        answers = view.memo[key] = {}
-    return answers  # type: ignore[return-value]
 
 
 _STREET = re.compile(r"(?<![\w-])(?:jalan|jl|jln)\.?\s+$", re.IGNORECASE)
@@ -114,7 +104,7 @@ def _candidates(
     found: list[tuple[Region, Span]] = []
     reaches = [r for r in (_venue_reach(view.text, v) for v in venues) if r is not None]
     seen: set[int] = set()  # mention starts (ints hash much faster than Spans)
-    streets = _per_start(view, "street")
+    streets = view.answers("street")
     for span in [*reaches, *spans]:
         agency_spans: list[Span] | None = None  # read only when a region needs it
         for mention in view.mentions_of("region", span.start, span.end):

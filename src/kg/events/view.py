@@ -163,6 +163,16 @@ class ArticleView:
     def sentence(self, index: int) -> Span:
         return self.sentences.spans[index]
 
+    def answers(self, question: str) -> dict:
+        """The article's answers to one question about the text at an offset, by offset: the event
+        modules ask the same questions again for each visit, award or group of sentences (plain int keys
+        are cheaper to look up than one memo key per question and offset)."""
+        key = (question, -1)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = {}
+        return found  # type: ignore[return-value]
+
 
 def _within(items: tuple[Agency, ...], starts: tuple[int, ...], start: int, end: int) -> list[Agency]:
     i = bisect_left(starts, start)
