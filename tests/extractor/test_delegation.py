@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from extractor_texts import visit_pairs
 
 from kg.errors import DataFileError
 from kg.events.cues import visit_cues
@@ -46,16 +47,12 @@ def visits_of(build, events: EventKnowledge, text: str, posts=()) -> tuple[Visit
     return find_visits(view, events, find_dates(view.text, PUBLISHED))
 
 
-def pairs(visits: tuple[Visit, ...]) -> set[tuple[tuple[str, ...], str]]:
-    return {(tuple(sorted(v.key for v in visit.visitors)), visit.host.key) for visit in visits}
-
-
 def test_a_generic_visitor_is_completed_from_the_list_that_follows(build, events) -> None:
     text = (
         "Dua dinas dari Sulawesi Tengah melakukan studi tiru ke Diskominfo Kota Malang, Selasa (11/3/2025). "
         "Keduanya adalah Diskominfo Kabupaten Poso dan Diskominfo Kota Palu."
     )
-    assert pairs(visits_of(build, events, text)) == {
+    assert visit_pairs(visits_of(build, events, text)) == {
         (("diskominfo:72.02", "diskominfo:72.71"), "diskominfo:35.73")
     }
 
@@ -67,7 +64,7 @@ def test_a_region_only_delegation_is_completed_and_the_office_visited_hosts(buil
         "Mereka disambut Kepala Diskominfo Malang."
     )
     (visit,) = visits_of(build, events, text)
-    assert pairs((visit,)) == {(("bappeda:52.03", "diskominfo:52.03"), "diskominfo:35.73")}
+    assert visit_pairs((visit,)) == {(("bappeda:52.03", "diskominfo:52.03"), "diskominfo:35.73")}
     assert visit.date == date(2025, 6, 5)
 
 
@@ -76,7 +73,7 @@ def test_a_delegation_listed_before_a_received_sentence(build, events) -> None:
         "Rombongan terdiri atas Bappeda Kabupaten Lombok Timur dan Diskominfo Lombok Timur. "
         "Mereka diterima Kepala Diskominfo Kota Malang dalam rangka studi tiru."
     )
-    assert pairs(visits_of(build, events, text)) == {
+    assert visit_pairs(visits_of(build, events, text)) == {
         (("bappeda:52.03", "diskominfo:52.03"), "diskominfo:35.73")
     }
 
@@ -94,7 +91,7 @@ def test_an_agency_that_joined_the_visit_is_a_visitor(build, events, joined: str
         "Diskominfo Kota Pontianak melakukan studi banding ke Diskominfo Kota Malang. "
         f"{joined} Sebelumnya Pontianak juga belajar dari Diskominfo Kota Surabaya."
     )
-    assert pairs(visits_of(build, events, text)) == {
+    assert visit_pairs(visits_of(build, events, text)) == {
         (("disdukcapil:61.71", "diskominfo:61.71"), "diskominfo:35.73")
     }
 
@@ -105,7 +102,7 @@ def test_the_leaders_companion_named_after_a_pronoun_is_a_visitor(build, events)
         "Rombongan dipimpin Ketua Komisi I DPRD Bengkulu, Rahmat Pohan. "
         "Ia didampingi dua anggota komisi serta pejabat dari Bappeda Bengkulu."
     )
-    assert pairs(visits_of(build, events, text)) == {(("bappeda:17", "dprd:17"), "diskominfo:35.73")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("bappeda:17", "dprd:17"), "diskominfo:35.73")}
 
 
 def test_the_hosts_companions_are_no_visitors(build, events) -> None:
@@ -115,7 +112,7 @@ def test_the_hosts_companions_are_no_visitors(build, events) -> None:
         "Malang. Tuan rumah juga didampingi Bappeda Bengkulu yang sedang berkunjung."
     )
     posts = [("Budi Santoso", "kepala", "Diskominfo Kota Malang")]
-    assert pairs(visits_of(build, events, text, posts)) == {(("diskominfo:61.71",), "diskominfo:35.73")}
+    assert visit_pairs(visits_of(build, events, text, posts)) == {(("diskominfo:61.71",), "diskominfo:35.73")}
 
 
 def test_an_official_of_the_visiting_government_is_its_member(build, events) -> None:
@@ -127,7 +124,7 @@ def test_an_official_of_the_visiting_government_is_its_member(build, events) -> 
         ("Asmar Tanjung", "wakil-bupati", "Wakil Bupati Meranti"),
         ("Rizky Putra", "kepala", "Diskominfo Meranti", "Kepala Diskominfo Meranti"),
     ]
-    assert pairs(visits_of(build, events, text, posts)) == {(("pemda:14.10",), "pemda:35.73")}
+    assert visit_pairs(visits_of(build, events, text, posts)) == {(("pemda:14.10",), "pemda:35.73")}
 
 
 def test_a_headlines_visitors_come_from_the_lead_not_the_list(build, events) -> None:
@@ -138,7 +135,7 @@ def test_a_headlines_visitors_come_from_the_lead_not_the_list(build, events) -> 
     )
     visits = visits_of(build, events, text)
     # the list joins the delegation of the lead's visit; the headline is no second delegation
-    assert pairs(visits) == {
+    assert visit_pairs(visits) == {
         (("diskominfo:72.02", "diskominfo:72.10", "diskominfo:72.71"), "diskominfo:35.73")
     }
 
@@ -154,14 +151,14 @@ def test_a_delegation_phrase_is_a_data_edit(tmp_path: Path, build, events) -> No
         "Diskominfo Kota Pontianak melakukan studi banding ke Diskominfo Kota Malang. "
         "Kegiatan ini disertai Disdukcapil Kota Pontianak."
     )
-    assert pairs(visits_of(build, events, text)) == {(("diskominfo:61.71",), "diskominfo:35.73")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("diskominfo:61.71",), "diskominfo:35.73")}
     edited = tmp_path / "visit_triggers.yaml"
     source = TRIGGERS_FILE.read_text(encoding="utf-8")
     edited.write_text(source.replace("    - diikuti oleh\n", "    - diikuti oleh\n    - disertai\n"), "utf-8")
     lexicon = load_triggers(edited)
     assert "disertai" in lexicon.delegation.joining
     assert visit_cues(lexicon).delegation_roles["disertai"] == "joining"
-    assert pairs(visits_of(build, replace(events, triggers=lexicon), text)) == {
+    assert visit_pairs(visits_of(build, replace(events, triggers=lexicon), text)) == {
         (("disdukcapil:61.71", "diskominfo:61.71"), "diskominfo:35.73")
     }
 
@@ -193,4 +190,4 @@ def test_a_pronoun_that_opens_no_composition_phrase_names_its_line(tmp_path: Pat
 )
 def test_agencies_outside_the_delegation_stay_out(build, events, aside: str) -> None:
     text = f"Diskominfo Kabupaten Sigi melakukan studi tiru ke Diskominfo Kota Malang. {aside}"
-    assert pairs(visits_of(build, events, text)) == {(("diskominfo:72.10",), "diskominfo:35.73")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("diskominfo:72.10",), "diskominfo:35.73")}

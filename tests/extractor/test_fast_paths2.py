@@ -15,7 +15,6 @@ from kg.clean import clean
 from kg.events.places import _AFTER_DI, _AFTER_DI_ENDS
 from kg.events.sentences import (
     _ABBREVIATIONS,
-    _BOUNDARY,
     _BOUNDARY_RUN,
     _LAST_CUT,
     _NEXT_WORD,
@@ -106,9 +105,13 @@ def _plain_abbreviation(text: str, dot: int) -> bool:
     return (len(word) == 1 and word.isalpha()) or word.casefold() in _ABBREVIATIONS
 
 
+# the plain boundary a sentence split needs: end punctuation then space, or line breaks
+_PLAIN_BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n+)")
+
+
 def _plain_split(text: str) -> list[Span]:
     spans, start = [], 0
-    for match in _BOUNDARY.finditer(text):
+    for match in _PLAIN_BOUNDARY.finditer(text):
         dot, end = match.span()
         if text[dot] != "\n" and _plain_abbreviation(text, dot):
             continue

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from extractor_texts import visit_pairs
+
 from kg.events.dates import find_dates
 from kg.events.topics import article_topics, topic_mentions
 from kg.events.view import EventKnowledge
@@ -34,16 +36,12 @@ def visits_of(build, events: EventKnowledge, text: str, posts=()) -> tuple[Visit
     return find_visits(view, events, dates, article_topics(mentions), mentions)
 
 
-def pairs(visits: tuple[Visit, ...]) -> set[tuple[tuple[str, ...], str]]:
-    return {(tuple(sorted(v.key for v in visit.visitors)), visit.host.key) for visit in visits}
-
-
 def test_an_agency_named_in_the_venue_is_no_visitor(build, events) -> None:
     text = (
         "Diskominfo Siak melaksanakan kunjungan kerja ke Diskominfo Kota Batam, Kamis (10/10/2024). "
         "Di Gedung Pemko Batam, rombongan diterima Kepala Diskominfo Kota Batam."
     )
-    assert pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "diskominfo:21.71")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "diskominfo:21.71")}
 
 
 def test_the_leaders_post_is_not_the_delegation(build, events) -> None:
@@ -57,7 +55,7 @@ def test_the_leaders_post_is_not_the_delegation(build, events) -> None:
         visits = visits_of(build, events, text, posts)
     finally:
         del AGENCIES["Sekda Siak"]
-    assert pairs(visits) == {(("pemda:14.08",), "diskominfo:21.71")}
+    assert visit_pairs(visits) == {(("pemda:14.08",), "diskominfo:21.71")}
 
 
 def test_a_region_visited_stands_for_its_government(build, events) -> None:
@@ -85,7 +83,7 @@ def test_a_delegation_of_a_government_told_in_two_sentences(build, events) -> No
         visits = visits_of(build, events, text, posts)
     finally:
         del AGENCIES["Setda Banyuwangi"]
-    assert pairs(visits) == {(("bappeda:14.08", "diskominfo:14.08", "pemda:14.08"), "pemda:35.10")}
+    assert visit_pairs(visits) == {(("bappeda:14.08", "diskominfo:14.08", "pemda:14.08"), "pemda:35.10")}
 
 
 def test_a_government_and_its_agency_to_a_ministry_are_one_visit(build, events) -> None:
@@ -94,7 +92,7 @@ def test_a_government_and_its_agency_to_a_ministry_are_one_visit(build, events) 
         "Pemkab Sumbawa melalui Diskominfo Sumbawa melaksanakan kunjungan kerja ke Kementerian Komunikasi "
         "dan Digital, Kamis (16/1/2024)."
     )
-    assert pairs(visits_of(build, events, text)) == {(("diskominfo:52.04",), "komdigi")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("diskominfo:52.04",), "komdigi")}
 
 
 def test_a_government_visiting_its_own_agency_gives_way_to_the_agencys_visit(build, events) -> None:
@@ -102,7 +100,7 @@ def test_a_government_visiting_its_own_agency_gives_way_to_the_agencys_visit(bui
         "Pemkab Sumbawa Audiensi ke Kominfo\n\n"
         "Diskominfo Sumbawa beraudiensi dengan Kementerian Komunikasi dan Digital di Jakarta, Rabu (21/8)."
     )
-    assert pairs(visits_of(build, events, text)) == {(("diskominfo:52.04",), "komdigi")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("diskominfo:52.04",), "komdigi")}
 
 
 def test_a_vague_time_in_the_visits_sentence_borrows_no_date(build, events) -> None:
@@ -119,7 +117,7 @@ def test_a_venue_after_the_visitors_adds_no_visitor(build, events) -> None:
         "Pemerintah Kabupaten Banyuwangi menerima kunjungan kerja Diskominfo Siak, Senin (7/10/2024), "
         "di Ruang Rapat Diskominfo Sumbawa."
     )
-    assert pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "pemda:35.10")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "pemda:35.10")}
 
 
 def test_a_region_reached_gives_way_to_the_agency_that_receives(build, events) -> None:
@@ -127,7 +125,7 @@ def test_a_region_reached_gives_way_to_the_agency_that_receives(build, events) -
         "Rombongan Diskominfo Siak tiba di Kota Batam, Rabu (9/10/2024), untuk studi tiru. "
         "Kedatangan rombongan disambut Kepala Diskominfo Kota Batam di kantornya."
     )
-    assert pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "diskominfo:21.71")}
+    assert visit_pairs(visits_of(build, events, text)) == {(("diskominfo:14.08",), "diskominfo:21.71")}
 
 
 def test_agencies_named_only_in_the_members_titles_are_the_governments_delegation(build, events) -> None:
@@ -137,7 +135,7 @@ def test_agencies_named_only_in_the_members_titles_are_the_governments_delegatio
         "Joko Lelono, diterima pejabat Komdigi."
     )
     posts = [("Rina Wati", "kepala", "Diskominfo Siak"), ("Joko Lelono", "kepala", "Bappeda Siak")]
-    assert pairs(visits_of(build, events, text, posts)) == {(("pemda:14.08",), "komdigi")}
+    assert visit_pairs(visits_of(build, events, text, posts)) == {(("pemda:14.08",), "komdigi")}
 
 
 def test_a_secretariat_receiving_for_the_government_and_a_leaders_post(build, events) -> None:
@@ -150,7 +148,7 @@ def test_a_secretariat_receiving_for_the_government_and_a_leaders_post(build, ev
         visits = visits_of(build, events, text, [("Ali Hasan", "sekda", "Sekda Sumbawa")])
     finally:
         del AGENCIES["Sekda Sumbawa"], AGENCIES["Setda Banyuwangi"]
-    assert pairs(visits) == {(("pemda:52.04",), "pemda:35.10")}
+    assert visit_pairs(visits) == {(("pemda:52.04",), "pemda:35.10")}
 
 
 def test_a_second_delegation_named_as_subject_is_received_by_the_same_host(build, events) -> None:
@@ -159,7 +157,7 @@ def test_a_second_delegation_named_as_subject_is_received_by_the_same_host(build
         "Sehari kemudian, giliran Diskominfo Sumbawa yang melakukan studi banding tentang SPBE. "
         "Rombongan itu diterima Kepala Bappeda Siak di kantornya."
     )
-    assert pairs(visits_of(build, events, text)) == {
+    assert visit_pairs(visits_of(build, events, text)) == {
         (("diskominfo:14.08",), "pemda:21.71"),
         (("diskominfo:52.04",), "bappeda:14.08"),
     }

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 from kg.types import Span
 
-# A candidate boundary: end punctuation (optionally closing quotes/brackets) then space, or line breaks.
-# It opens with a character class so the engine jumps from one such character to the next; the look-
-# behinds then tell which one was read (the same matches as "[.!?]+[\"'”’)\]]*(?=\s)|\n+").
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)\n*)")
-# The same boundaries, a punctuation one taking in the line breaks right after it: the line breaks end the
-# sentence whether or not the period closes an abbreviation, and the piece between the two is empty.
+# A candidate boundary: end punctuation (optionally closing quotes/brackets) then space, taking in the line
+# breaks right after it (they end the sentence whether or not the period closes an abbreviation), or line
+# breaks. It opens with a character class; the look-behinds then tell which one was read (the same
+# matches as "[.!?]+[\"'”’)\]]*(?=\s)(?:[ \t]*\n+)?|\n+").
 _BOUNDARY_RUN = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)(?:[ \t]*\n+)?|(?<=\n)\n*)")
 # What follows a degree: a capitalised plain word starts a new sentence ("S.Sos. Mereka …").
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?=[\s,;:])")
