@@ -1,7 +1,7 @@
 """Articles per second of `kg.pipeline.extract` on one core, and the bare automaton scan for reference.
 
     nice -n 10 python bench/extract_speed.py --articles 5000 [--seed 1] [--repeat 3] [--profile 25]
-        [--out bench/results/extract_speed.json]
+        [--pure-too] [--out bench/results/extract_speed.json]
 
 The corpus is generated in memory (generate.py; same seed, same articles) and turned into
 `kg.types.Article` objects before any clock starts, so reading is not timed. The process is pinned to
@@ -12,6 +12,11 @@ article latency percentiles, because other work on a shared machine only ever ma
 For reference it also times one pass of the lexicon automaton (`Knowledge.find`, which includes the
 checks at each hit) and the raw pyahocorasick iteration alone over the same texts. The target is
 1,000 articles/s.
+
+The figures are those of the build this process runs (`kg.native`: the mypyc-compiled extractor, or
+its Python source where the install was built without compiling, a source changed since, or KG_PURE=1
+is set); the report says which. `--pure-too` also times the Python source, in a child process with
+KG_PURE=1, over the same articles.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -153,14 +160,28 @@ def time_automaton(articles: list) -> dict[str, object]:
     return result
 
 
+def _time_pure(args: argparse.Namespace) -> dict[str, object]:
+    """The same measurement of the Python source: a child process, since this one imported the build."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "pure.json"
+        command = [sys.executable, __file__, "--articles", str(args.articles), "--seed", str(args.seed),
+                   "--repeat", str(args.repeat), "--out", str(out)]
+        subprocess.run(command, check=True, env={**os.environ, "KG_PURE": "1"})
+        report = json.loads(out.read_text(encoding="utf-8"))
+    assert not report["build"]["compiled"], report["build"]
+    return dict(report["extract"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, help="also print the N costliest functions")
+    parser.add_argument("--pure-too", action="store_true", help="also time the Python source (KG_PURE=1)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "extract_speed.json")
     args = parser.parse_args(argv)
+    from kg import native
     machine = describe()
     cpu = _pin_to_one_core()
     articles = corpus_articles(args.articles, args.seed)
@@ -173,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(extract), file=sys.stderr)
     automaton = time_automaton(articles)
     print(json.dumps(automaton), file=sys.stderr)
+    pure = _time_pure(args) if args.pure_too and native.BUILD.compiled else None
     if args.profile:
         import cProfile
         import pstats
@@ -194,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         "mean_characters": round(chars / len(articles)),
         "pinned_cpu": cpu,
         "target_articles_per_s": TARGET,
+        "build": {"compiled": native.BUILD.compiled, "reason": native.BUILD.reason},
         "extract": extract,
+        "pure_extract": pure,
         "automaton": automaton,
         "peak_rss_mb": peak_rss_mb(),
     }

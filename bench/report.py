@@ -92,13 +92,15 @@ def extract_speed(report: dict) -> str:
         + "\n".join(
             [
                 f"{report['articles']} generated articles, {report['mean_characters']} characters on "
-                f"average, one core (CPU {report['pinned_cpu']}); lexicon load {e['startup_s']} s (once).",
+                f"average, one core (CPU {report['pinned_cpu']}); lexicon load {e['startup_s']} s (once). "
+                f"Build: {_build(report.get('build'))}.",
                 "",
                 "| measure | articles/s |",
                 "|---|---|",
                 f"| `kg.pipeline.extract`, best of {len(e['runs_s'])} | {_s(e['best_articles_per_s'])} |",
                 f"| `kg.pipeline.extract`, median | {_s(e['median_articles_per_s'])} |",
                 f"| `kg.pipeline.extract`, per CPU-second (best) | {_s(e.get('best_articles_per_cpu_s'))} |",
+                *_pure_rows(report.get("pure_extract")),
                 f"| lexicon automaton with hit checks (`Knowledge.find`, {a['surface_forms']} forms) | "
                 f"{_s(a['find_articles_per_s'])} (per CPU-second {_s(a.get('find_articles_per_cpu_s'))}) |",
                 f"| raw Aho-Corasick pass only | {_s(a.get('raw_scan_articles_per_s'))} "
@@ -112,6 +114,20 @@ def extract_speed(report: dict) -> str:
         )
         + "\n"
     )
+
+
+def _build(build: dict | None) -> str:
+    if build is None:
+        return "Python source (recorded before the compiled build existed)"
+    return f"compiled ({build['reason']})" if build["compiled"] else f"Python source ({build['reason']})"
+
+
+def _pure_rows(pure: dict | None) -> list[str]:
+    """The Python source's figures over the same articles (`--pure-too`), beside the compiled ones."""
+    if not pure:
+        return []
+    return [f"| the same, Python source (KG_PURE=1), best | {_s(pure['best_articles_per_s'])} |",
+            f"| the same, Python source (KG_PURE=1), median | {_s(pure['median_articles_per_s'])} |"]
 
 
 def _by_kind(kinds: dict | None) -> list[str]:

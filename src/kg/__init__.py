@@ -4,4 +4,9 @@ The public API: `kg.pipeline.extract` (article â†’ facts), `kg.ingest` (facts â†
 `kg.store.open_store` (read the store), `kg.queries` (canned SPARQL) and `kg.analysis` (networkx).
 """
 
+from kg import native as _native
+
 __version__ = "0.1.0"
+
+# Before any extractor module is imported: use the compiled build only where it matches its sources.
+_native.activate()

@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from kg import native
 from kg.errors import KgError
 
 
@@ -16,7 +17,12 @@ from kg.errors import KgError
     name="kg",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(package_name="kg")
+@click.version_option(
+    package_name="kg",
+    # which extractor this install runs: the compiled build or the Python source, and why (kg.native)
+    message=f"%(prog)s, version %(version)s (extractor: "
+    f"{'compiled' if native.BUILD.compiled else 'Python source'}; {native.BUILD.reason})",
+)
 def app() -> None:
     """Build and query a knowledge graph of Indonesian regional-government agencies, officials,
     study visits and awards, extracted from news articles.

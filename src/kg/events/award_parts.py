@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.events.cues import phrase_pattern
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import AwardLexicon
+from kg.knowledge.matcher import lower
 from kg.types import Agency, Mention, Region, Span
 
 _TO_AT = re.compile(r"(?<![\w-])(?:ke|di)\s+$", re.I)
@@ -66,7 +67,7 @@ def year_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
         if spaces < digits:
             for word in _YEAR_WORDS:
                 at = spaces - len(word)
-                if at >= pos and text[at:spaces].lower() == word:
+                if at >= pos and lower(text[at:spaces]) == word:
                     match = _YEAR.match(text, at, end)
                     break
         match = match or _YEAR.match(text, digits, end)
@@ -162,7 +163,7 @@ def rank(text: str, start: int, end: int, lexicon: AwardLexicon) -> tuple[int | 
         if place is not None:
             found.append((place, int(match.group("of")) if match.group("of") else None))
     with_total = [f for f in found if f[1] is not None]
-    return (with_total or found or [(None, None)])[0]
+    return (with_total or found)[0] if found else (None, None)
 
 
 _DAY_MONTH = re.compile(r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s*$")
@@ -298,7 +299,7 @@ def _region_body(
     return (regions[0] if regions else None), glossing
 
 
-LISTED = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+|&\s*)$", re.IGNORECASE)
+LISTED: re.Pattern[str] = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+|&\s*)$", re.IGNORECASE)
 
 
 def listed_with(view: ArticleView, knowledge: EventKnowledge, body: Agency) -> list[Agency]:
@@ -436,12 +437,12 @@ def compared(view: ArticleView, lexicon: AwardLexicon, body: Agency, lo: int) ->
 def hosts(view: ArticleView, lexicon: AwardLexicon, agency: Agency) -> bool:
     """Whether the text calls the body the ceremony's host ("Pemprov Jambi sebagai tuan rumah")."""
     key = ("award-host-cues", 0)
-    spans = view.memo.get(key)
+    spans: list[tuple[int, int]] | None = view.memo.get(key)  # type: ignore[assignment]
     if spans is None:  # once per article: most name no host at all
         spans = [m.span() for m in result_cues(lexicon).hosts.finditer(view.low)] if lexicon.host_cues else []
         view.memo[key] = spans
     if not spans or not any(
-        agency.span.start - 15 <= lo and hi <= agency.span.end + 25 for lo, hi in spans  # type: ignore[union-attr]
+        agency.span.start - 15 <= lo and hi <= agency.span.end + 25 for lo, hi in spans
     ):
         return False
     cues = result_cues(lexicon).hosts

@@ -28,6 +28,7 @@ from kg.events.cues import phrase_pattern
 from kg.events.results import award_contexts, result_lists
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import GENERIC_AWARD, GENERIC_POSTFIX, GENERIC_TITLE, AwardEntry, AwardLexicon
+from kg.knowledge.matcher import lower
 from kg.types import Agency, Award, Mention, Span
 
 _SUPERLATIVE = re.compile(
@@ -279,7 +280,7 @@ def _generic(
     recipient = parts.recipient(view, knowledge, (start, end), Span(name_start, name_end))
     if recipient is None or _not_a_result(view, knowledge, recipient, mention.span, window):
         return []
-    if any(parts.result_cues(knowledge.awards).irrealis.search(n.lower()) for n in names):
+    if any(parts.result_cues(knowledge.awards).irrealis.search(lower(n)) for n in names):
         return []  # "penghargaan sebagai tujuan akhir": a goal word named, no award
     if any(_graded_name(knowledge.awards, n) for n in names):
         return []  # "penghargaan sebagai Badan Publik Informatif": a known award's grade, read with it

@@ -17,6 +17,7 @@ from functools import lru_cache
 from kg.events import award_parts as parts
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import AwardLexicon
+from kg.knowledge.matcher import lower
 from kg.types import Award, Span
 
 CHANGE_FROM = "award:change-from"  # the rule of an earlier result a change states
@@ -40,7 +41,7 @@ def _pattern(lexicon: AwardLexicon) -> re.Pattern[str] | None:
 
     def alternation(words: tuple[str, ...]) -> str:
         ordered = sorted(words, key=len, reverse=True)
-        return "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in ordered)
+        return "|".join(re.escape(lower(w)).replace(r"\ ", r"\s+") for w in ordered)
 
     to = rf"(?<![\w-])(?:{alternation(lexicon.change_to)})(?![\w-])" if lexicon.change_to else r"(?!x)x"
     before_gap = rf"(?:(?!{to}){_CLAUSE}){{0,60}}?"  # the earlier value's year comes before the new value

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.knowledge.matcher import lower
 from kg.knowledge.triggers import TriggerLexicon
 
 
@@ -24,7 +25,7 @@ def phrase_pattern(
 
 @lru_cache(maxsize=256)
 def _phrase_pattern(phrases: tuple[str, ...], words: bool, folded: bool) -> re.Pattern[str]:
-    unique = {p.lower() for p in phrases} if folded else set(phrases)
+    unique = {lower(p) for p in phrases} if folded else set(phrases)
     if folded and unique and all(p[:1].isalnum() for p in unique):
         return re.compile(_by_first_letter(unique, words))
     parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(unique, key=len, reverse=True)]
@@ -32,7 +33,7 @@ def _phrase_pattern(phrases: tuple[str, ...], words: bool, folded: bool) -> re.P
     pattern = rf"(?<![\w-])(?:{body})(?![\w-])" if words else f"(?:{body})"
     firsts = {p[0] for p in unique if p}
     if not folded:
-        firsts = {c for f in firsts for c in (f.lower(), f.upper())}
+        firsts = {c for f in firsts for c in (lower(f), f.upper())}
     if 0 < len(firsts) <= 5 and all(c.isalpha() for c in firsts):
         # a look-ahead on the few first letters lets the scan skip most positions (about twice as fast)
         pattern = f"(?=[{''.join(sorted(firsts))}])" + pattern

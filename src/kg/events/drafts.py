@@ -49,16 +49,19 @@ def merge_reports(
     host known only from an official's title ("diterima oleh Sekda DIY") joins a visit to a named
     agency of that region ("ke Pemda DIY")."""
     drafts: list[Draft] = []
-    for report in (r for r in reports if r.host is not None and r.visitors):
+    for report in reports:
+        host = report.host
+        if host is None or not report.visitors:
+            continue
         own = dates_by_sentence.get(report.sentence)
-        weak = not view.is_named(report.host)
+        weak = not view.is_named(host)
         match = next(
             (
                 d
                 for d in drafts
                 if (
-                    d.host.key == report.host.key
-                    or (weak and region_code(d.host) == region_code(report.host) is not None)
+                    d.host.key == host.key
+                    or (weak and region_code(d.host) == region_code(host) is not None)
                 )
                 and same_delegation(d.visitors, report.visitors, by_region=weak)
                 and (own is None or d.date_hint is None or own == d.date_hint)
@@ -68,7 +71,7 @@ def merge_reports(
         if match is None:
             drafts.append(
                 Draft(
-                    report.host,
+                    host,
                     list(report.visitors),
                     [report.sentence],
                     set(report.kinds),
@@ -327,14 +330,15 @@ def add_subregions(view: ArticleView, draft: Draft) -> None:
     """ "Diskominfo Kaltim bersama Diskominfo kabupaten/kota": the province's regencies named elsewhere
     in the article with the same agency type join the visitors."""
     lead = next((v for v in draft.visitors if v.region is not None and v.region.level == "provinsi"), None)
-    if lead is None:
+    if lead is None or lead.region is None:
         return
+    lead_code = lead.region.code
     for agency in view.agencies:
         region = agency.region
         if (
             region is not None
             and region.parent is not None
-            and region.parent.code == lead.region.code
+            and region.parent.code == lead_code
             and agency.type_id == lead.type_id
             and agency.key != draft.host.key
         ):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kg.events.cues import VisitCues
 from kg.events.view import ArticleView
+from kg.knowledge.matcher import lower
 from kg.types import Agency
 
 _PUNCTUATION = re.compile(r"[,.;:]")
@@ -110,10 +111,10 @@ def group_before(view: ArticleView, agencies: list[Agency], pos: int, cues: Visi
         if not coordinated(view, agency, group[0], cues):
             break
         group.insert(0, agency)
-    lead = led_by(view, group[0], cues)
-    if lead is not None:
-        sentence = view.sentence(view.sentences.index_of(lead))
-        if cues.anaphora.search(view.low, sentence.start, lead):
+    led_at = led_by(view, group[0], cues)
+    if led_at is not None:
+        sentence = view.sentence(view.sentences.index_of(led_at))
+        if cues.anaphora.search(view.low, sentence.start, led_at):
             return []  # "Rombongan dipimpin Sekda X": the leader's post; the delegation was named before
     return group
 
@@ -149,7 +150,7 @@ def is_generic(agency: Agency, cues: VisitCues) -> bool:
 @lru_cache(maxsize=4096)
 def _generic_name(surface: str, unknown: bool, with_subregions: re.Pattern[str]) -> bool:
     """Cached per name: the same agency names recur across the articles of a feed."""
-    return bool(with_subregions.search(surface.lower())) or (
+    return bool(with_subregions.search(lower(surface))) or (
         unknown
         and re.search(r"kabupaten|kota|provinsi", surface, re.IGNORECASE) is not None
         and " se" in f" {surface.casefold()}"

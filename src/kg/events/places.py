@@ -10,7 +10,7 @@ host's region is not taken: the visit happened at the host.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from kg.events.cues import VisitCues
 from kg.events.view import ArticleView, EventKnowledge
@@ -19,7 +19,7 @@ from kg.types import Agency, Mention, Place, Region, Span
 _CUT = re.compile(r"[;\n]|\(\s*\d|\s[-–—]\s|\.(?=\s*$)")
 
 
-def find_venue(text: str, start: int, end: int, cues: VisitCues, names: list[Span] = ()) -> Span | None:
+def find_venue(text: str, start: int, end: int, cues: VisitCues, names: Sequence[Span] = ()) -> Span | None:
     """The first venue in [start, end): "di Ruang Rapat Diskominfo Sulsel, Lantai 3 Gedung …".
 
     `text` is lower-cased (`ArticleView.low`). `names` are agency mentions: a comma inside one ("Dinas
@@ -30,7 +30,9 @@ def find_venue(text: str, start: int, end: int, cues: VisitCues, names: list[Spa
     return _venue_from(text, match, end, cues, names)
 
 
-def _venue_from(text: str, match: re.Match[str], end: int, cues: VisitCues, names: list[Span]) -> Span | None:
+def _venue_from(
+    text: str, match: re.Match[str], end: int, cues: VisitCues, names: Sequence[Span]
+) -> Span | None:
     """`find_venue` once its opening ("di ruang …") is found."""
     begin = match.end()
     cut = _CUT.search(text, begin, end)
@@ -159,7 +161,7 @@ def _plain_names(view: ArticleView, matches: list[re.Match[str]]) -> list[tuple[
 
 
 def _named_places(
-    view: ArticleView, spans: list[Span], host: Region, knowledge: EventKnowledge, venues: list[Span] = ()
+    view: ArticleView, spans: list[Span], host: Region, knowledge: EventKnowledge, venues: Sequence[Span] = ()
 ) -> list[tuple[Region, Span]]:
     """Lower regions of the host's region written by bare name after "di"/"ke" ("ke Tanjung Selor")."""
     found = []
@@ -181,10 +183,10 @@ def _named_places(
         names.extend(view.memo[key])  # type: ignore[arg-type]
     for start, words in names:
         for size in range(len(words), 0, -1):
-            name = " ".join(words[:size])
-            region = knowledge.place_named(name, host)
+            phrase = " ".join(words[:size])
+            region = knowledge.place_named(phrase, host)
             if region is not None:
-                found.append((region, Span(start, start + len(name))))
+                found.append((region, Span(start, start + len(phrase))))
                 break
     return found
 
@@ -220,7 +222,7 @@ def find_place(
     host: Agency,
     cues: VisitCues,
     knowledge: EventKnowledge,
-    extra: list[Span] = (),
+    extra: Sequence[Span] = (),
     more: Callable[[], list[Span]] | None = None,
     memo: dict[int, Span | None] | None = None,
 ) -> Place | None:

@@ -12,6 +12,7 @@ same body; list items print the grade after a dash ("1. Pemerintah Kota X – In
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.events import award_parts as parts
@@ -74,14 +75,14 @@ def _capitalised_grade(
     return None
 
 
-_LISTED = parts.LISTED
+_LISTED: re.Pattern[str] = parts.LISTED
 
 
 def _clauses(view: ArticleView, bodies: list[Agency], sentence: Span) -> list[tuple[Agency, int, int]]:
     """Each body's clause runs to the next body; bodies only listed together ("Pemkab Tabalong, Pemkab
     Balangan dan Pemkot Banjarmasin masing-masing meraih …") share the clause of the last of them. A
     semicolon ends a clause and the next one is about the same body ("…; pada 2020 kota itu …")."""
-    out = []
+    out: list[tuple[Agency, int, int]] = []
     group: list[Agency] = []
     for i, body in enumerate(bodies):
         group.append(body)
@@ -150,7 +151,7 @@ def result_lists(
     view: ArticleView,
     knowledge: EventKnowledge,
     contexts: list[AwardContext],
-    others: list[Span] = (),
+    others: Sequence[Span] = (),
     credited: frozenset[str] = frozenset(),
 ) -> list[Award]:
     """Results stated from the first known award's sentence on; a clause holding one of `others` (the

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.events.cues import visit_cues
 from kg.events.places import find_venue
 from kg.events.view import ArticleView, EventKnowledge
+from kg.knowledge.matcher import lower
 from kg.types import Span, TopicMention
 
 # Words that open the name of an organisational unit; a topic label right after one names the unit.
@@ -31,7 +32,7 @@ _UNIT_HINT = re.compile(r"bidang|kabid|seksi|kasi|bagian|subbag|substansi|koordi
 def _unit_before(before: str) -> re.Match[str] | None:
     """`_UNIT.search(before)`, skipped when the text cannot hold a unit word (for ASCII text, where
     lower-casing mirrors matching ignoring case exactly)."""
-    if before.isascii() and _UNIT_HINT.search(before.lower()) is None:
+    if before.isascii() and _UNIT_HINT.search(lower(before)) is None:
         return None
     return _UNIT.search(before)
 

@@ -20,7 +20,7 @@ from kg.events.places import find_place
 from kg.events.related import find_related
 from kg.events.reports import live_triggers, read_reports, received_reports
 from kg.events.view import ArticleView, EventKnowledge
-from kg.types import Agency, Mention, Participation, Span, TopicMention, Visit
+from kg.types import Agency, Mention, Participation, Span, TopicMention, Visit, VisitCapacity
 
 
 def _visit_date(view: ArticleView, draft: Draft, dates: list[tuple[int, DateMention]]) -> DateMention | None:
@@ -57,6 +57,7 @@ def _participants(
         key = (post.official.name, post.agency.key, post.role_id)
         if key in seen:
             continue
+        capacity: VisitCapacity
         if post.agency.key == host.key:
             capacity = "receiver"
         elif post.agency.key in visitor_keys:
@@ -218,8 +219,8 @@ def find_visits(
             near_topics = topics
         else:
             others = {i for d in drafts if d is not draft for i in d.sentences}
-            near = _topics(view, draft, all_topics if all_topics is not None else topics, others)
-            near_topics = tuple({t.topic_id: t for t in reversed(near)}.values())[::-1]
+            nearby = _topics(view, draft, all_topics if all_topics is not None else topics, others)
+            near_topics = tuple({t.topic_id: t for t in reversed(nearby)}.values())[::-1]
         visits.append(
             Visit(
                 visitors=tuple(draft.visitors),

@@ -10,7 +10,7 @@ real (word end, capitalisation, exact case for acronyms) run only at the hits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +30,10 @@ _SPACES = re.compile(r"\s+")
 _CASE_CODE = {"any": 0, "cap": 1, "exact": 2}
 
 
+# Python's own str.lower, called by name: mypyc (the compiled build, kg.native) turns `s.lower()` into a
+# primitive that ignores the final-sigma rule ("ΟΔΟΣ" → "οδοσ", not "οδος"), and both builds must agree
+lower: Callable[[str], str] = str.lower
+
 _LOWERED: dict[str, str] = {}  # the last few texts and their lower case, oldest first
 _KEEP_LOWERED = 16
 
@@ -39,9 +43,9 @@ def lower_same_length(text: str) -> str:
     are. Kept for the last few texts: the recogniser and the event stage both read an article's."""
     low = _LOWERED.get(text)
     if low is None:
-        low = text.lower()
+        low = lower(text)
         if len(low) != len(text):
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+            low = "".join(lower(c) if len(lower(c)) == 1 else c for c in text)
         remember_lower(text, low)
     return low
 

@@ -62,7 +62,7 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
     cur = gap.end() if gap else pos
     if require_comma and "," not in text[pos:cur]:
         return None
-    start = None
+    start: int | None = None
     honorifics: list[str] = []
     words: list[tuple[int, int, str]] = []
     end_sentence = False
@@ -80,8 +80,8 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
             cur = _GAP_HONORIFIC.match(text, match.end()).end()  # type: ignore[union-attr]
             continue
         if words and token in titles.particles:
-            nxt = TOKEN.match(text, skip_space(text, match.end()))
-            if nxt and _is_name_word(nxt.group(), knowledge):
+            following = TOKEN.match(text, skip_space(text, match.end()))
+            if following and _is_name_word(following.group(), knowledge):
                 words.append((match.start(), match.end(), token))  # "Moa da Gama": the particle is named
                 cur = skip_space(text, match.end())
                 continue
