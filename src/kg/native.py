@@ -92,6 +92,10 @@ def decide(src: Path, environ: Mapping[str, str]) -> Build:
         return Build(False, "this install was built without compiling")
     if not isinstance(record, dict) or not record:
         return Build(False, f"{record_path} is not a build record")
+    added = sorted({module_name(f) for f in compiled_files(src)} - set(record))
+    if added:
+        return Build(False, f"{_source_path(src, added[0])} is newer than the compiled build",
+                     changed=str(_source_path(src, added[0])))
     for name, digest in sorted(record.items()):
         source = _source_path(src, name)
         try:

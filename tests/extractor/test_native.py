@@ -58,6 +58,12 @@ def test_the_source_is_used_when_asked_for_or_when_the_build_does_not_match(tmp_
     edited.write_text("NAME = 'kg/events/visits.py'\n", encoding="utf-8")
     assert decide(src, {}).compiled
 
+    added = src / "kg" / "events" / "standings.py"  # a module the build has not seen
+    added.write_text("NAME = 'new'\n", encoding="utf-8")
+    build = decide(src, {})
+    assert not build.compiled and build.changed == str(added)
+    added.unlink()
+
     (src / "kg" / "recognise" / f"__init__{SO}").unlink()
     build = decide(src, {})
     assert not build.compiled and "kg.recognise is missing" in build.reason

@@ -26,6 +26,7 @@ from kg.events.changes import CHANGE_FROM as _CHANGE_FROM
 from kg.events.changes import change_in, with_changes
 from kg.events.cues import phrase_pattern
 from kg.events.results import award_contexts, result_lists
+from kg.events.standings import prose_standings
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.awards import GENERIC_AWARD, GENERIC_POSTFIX, GENERIC_TITLE, AwardEntry, AwardLexicon
 from kg.knowledge.matcher import lower
@@ -451,7 +452,7 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     others = [a.span for a in awards if a.rule.startswith("award:generic")]
     credited = frozenset(a.recipient.key for a in awards)
     awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others, credited))
-    awards = _numbered_ranks(view, awards)
+    awards = prose_standings(view, lexicon, _numbered_ranks(view, awards))
     return _merge(_years_from_neighbours(view, with_changes(view, knowledge, awards)))
 
 

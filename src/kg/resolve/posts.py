@@ -64,6 +64,8 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
             continue
         anchor = min(title.span.start, person.span.start)
         agency, how = _agency_for(text, title, anchor, role, mentions, agencies, knowledge)
+        if agency is None and not role.agency_type:
+            agency, how = _represented(text, max(title.span.end, person.span.end), agencies)
         if agency is None and not role.agency_type and posts:
             agency, how = _companion_agency(text, title, posts[-1], agencies)
         if agency is None and not role.agency_type:
@@ -82,6 +84,7 @@ def resolve_posts(text: str, mentions: tuple[Mention, ...], agencies: list[Agenc
                     else title.span.start)
         end = max(title.span.end, person.span.end)
         confidence = {"title": 0.9, "role-region": 0.85, "title-region": 0.8, "delegation": 0.75,
+                      "represents": 0.75,
                       "sentence-source": 0.75, "companion": 0.7, "visit-side": 0.65, "recent": 0.6,
                       "sole": 0.6, "none": 0.6}[how]
         if before:
@@ -239,6 +242,24 @@ def _lead_sides(text: str, mentions: tuple[Mention, ...], agencies: list[Agency]
                 return found or pair
             found = pair
     return found or (None, None)
+
+
+# "…, Yusnita Chaniago, S.Sos., mewakili Kepala Diskominfotik Sumbar": standing in for an agency or its head
+_REPRESENTS = re.compile(r"(?i)[ \t]*,?[ \t]*(?:yang[ \t]+)?mewakili[ \t]+(?:(?:plt|plh)\.?[ \t]+)?"
+                         r"(?:kepala(?:[ \t]+(?:dinas|badan|kantor))?[ \t]+)?")
+
+
+def _represented(text: str, end: int, agencies: list[Agency]) -> tuple[Agency | None, str]:
+    """The agency the official stands in for, or whose head, named right after the name ("…, mewakili
+    Kepala Diskominfo Sumbar", "mewakili Diskominfo Sumbar"): one stands in for one's own agency. Standing
+    in for a governor or a regent says nothing of the official's own agency."""
+    stand_in = _REPRESENTS.match(text, end)
+    if stand_in is None:
+        return None, "none"
+    head = next((a for a in agencies if a.span.start == stand_in.end()), None)
+    if head is None or head.type_id in _GOVERNMENTS:
+        return None, "none"
+    return head, "represents"
 
 
 def _visit_side(text: str, title: Mention, mentions: tuple[Mention, ...],

@@ -1,0 +1,125 @@
+"""What prose says about several results at once: the order of a ranking, a grade shared, the field size.
+
+Award reports often rank in sentences rather than with "peringkat ke-N" next to each body: "Posisi
+pertama ditempati Provinsi Jawa Barat dengan nilai 97,24, disusul Provinsi Jawa Tengah …"; "Dua posisi
+teratas diraih Kota Metro … dan Kota Bandar Lampung …". They give one grade to several bodies named just
+before ("Keduanya juga berpredikat Informatif"), and state how many were ranked once ("peringkat ke-3
+dari 38 provinsi") for every result of that ranking. These rules run after the results are read, and
+only fill what the results' own clauses left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.events import award_parts as parts
+from kg.events.view import ArticleView
+from kg.knowledge.awards import AwardLexicon
+from kg.types import Award
+
+_COUNTS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5}
+# "posisi pertama", "peringkat teratas", "dua posisi teratas", "tiga besar": the top of a ranking opens
+_TOP = re.compile(
+    r"(?<![\w-])(?:(?P<count>dua|tiga|empat|lima|[2-5])\s+)?(?:posisi|peringkat|urutan|tempat)\s+"
+    r"(?:pertama|teratas|puncak|tertinggi)(?![\w-])",
+    re.IGNORECASE,
+)
+_NEXT = re.compile(r"(?<![\w-])(?:disusul|diikuti)(?![\w-])", re.IGNORECASE)  # the next place
+# "keduanya", "ketiganya", "kedua daerah tersebut": the bodies just named, together
+_TOGETHER = re.compile(
+    r"(?<![\w-])(?:(?P<two>keduanya)|(?P<three>ketiganya)|(?P<pair>kedua|ketiga)\s+"
+    r"(?:daerah|kabupaten|kota|provinsi|pemda|instansi|badan\s+publik)\s+(?:itu|tersebut))(?![\w-])",
+    re.IGNORECASE,
+)
+_TIER = {"provinsi": "provinsi", "kabupaten": "kabupaten/kota", "kota": "kabupaten/kota"}
+
+
+def prose_standings(view: ArticleView, lexicon: AwardLexicon, awards: list[Award]) -> list[Award]:
+    """`awards` with the ranks, shared grades and field sizes that prose states about several of them."""
+    if len(awards) < 2:
+        return awards
+    return _shared_field(_shared_grades(view, lexicon, _top_places(view, awards)))
+
+
+def _top_places(view: ArticleView, awards: list[Award]) -> list[Award]:
+    """After "posisi pertama" the first body named is first; each one after "disusul" is the next, and
+    after "dua/tiga posisi teratas" the bodies listed take the places in the order written."""
+    out = list(awards)
+    order = sorted(range(len(out)), key=lambda i: out[i].recipient.span.start)
+    for top in _TOP.finditer(view.text):
+        sentence = view.sentence(view.sentences.index_of(top.start()))
+        count = top.group("count")
+        places = int(count) if count and count.isdigit() else _COUNTS.get((count or "").casefold(), 1)
+        after = [i for i in order if top.end() <= out[i].recipient.span.start < sentence.end]
+        if not after:
+            continue
+        name = out[after[0]].name
+        place, last_end = 0, top.end()
+        for i in after:
+            if out[i].name != name:
+                continue
+            next_place = place + 1
+            listed = next_place <= places or _NEXT.search(view.text, last_end, out[i].recipient.span.start)
+            if not listed:
+                break
+            if out[i].rank is None:
+                out[i] = replace(out[i], rank=next_place)
+            elif out[i].rank != next_place:
+                break  # the clause states another place: the prose order is not a ranking
+            place, last_end = next_place, out[i].recipient.span.end
+    return out
+
+
+def _shared_grades(view: ArticleView, lexicon: AwardLexicon, awards: list[Award]) -> list[Award]:
+    """"Keduanya berpredikat Sangat Baik": the grade of each of the bodies named just before, in this
+    sentence or the one before, that have none of their own."""
+    out = list(awards)
+    entries = {entry.name.casefold(): entry for entry in lexicon.awards.values()}
+    for together in _TOGETHER.finditer(view.text):
+        index = view.sentences.index_of(together.start())
+        sentence = view.sentence(index)
+        since = view.sentence(index - 1).start if index > 0 else sentence.start
+        before = sorted(
+            (i for i, a in enumerate(out)
+             if since <= a.recipient.span.start and a.recipient.span.end <= together.start()),
+            key=lambda i: out[i].recipient.span.start,
+        )
+        size = 3 if together.group("three") or (together.group("pair") or "").casefold() == "ketiga" else 2
+        named = before[-size:]
+        if len(named) < size or len({out[i].name for i in named}) != 1:
+            continue
+        entry = entries.get(out[named[0]].name.casefold())
+        if entry is None or not entry.predicates:
+            continue
+        grade = parts.grade(view.text, together.end(), sentence.end, entry.predicates)
+        if grade is None:
+            continue
+        for i in named:
+            if out[i].predicate is None:
+                out[i] = replace(out[i], predicate=grade)
+    return out
+
+
+def _shared_field(awards: list[Award]) -> list[Award]:
+    """A ranked result with no field size takes the one the other ranked results of the same award, year
+    and tier of government state ("peringkat ke-3 dari 38 provinsi"), when they all state the same."""
+    sizes: dict[tuple[str, int | None, str], set[int]] = {}
+    for award in awards:
+        if award.rank is not None and award.out_of is not None:
+            sizes.setdefault(_ranking(award), set()).add(award.out_of)
+    if not sizes:
+        return awards
+    out = []
+    for award in awards:
+        size = sizes.get(_ranking(award), set())
+        if award.rank is not None and award.out_of is None and len(size) == 1:
+            award = replace(award, out_of=next(iter(size)))
+        out.append(award)
+    return out
+
+
+def _ranking(award: Award) -> tuple[str, int | None, str]:
+    region = award.recipient.region
+    tier = _TIER.get(region.level, region.level) if region is not None else "national"
+    return award.name.casefold(), award.year, tier
