@@ -28,3 +28,14 @@ def test_the_town_after_a_street_is_the_place(knowledge: Knowledge, text: str, p
     (visit,) = extract_text(text, date(2025, 6, 4), knowledge).visits
     assert visit.place is not None and visit.place.region is not None
     assert visit.place.region.code == place
+
+
+def test_a_kecamatan_at_the_end_of_a_venue_address_is_the_place(knowledge: Knowledge) -> None:
+    """The venue word stops at the first comma; the address runs on over a complex's name and the host's
+    regency to the kecamatan."""
+    text = ("Diskominfo Kota Cilegon melakukan studi banding ke Diskominfo Kabupaten Bogor, Kamis "
+            "(7/3/2024). Rombongan diterima di Gedung Graha Wicaksana, Pusat Pemerintahan Kabupaten Bogor, "
+            "Kecamatan Cibinong.")
+    (visit,) = extract_text(text, date(2024, 3, 8), knowledge).visits
+    assert visit.place is not None and visit.place.region is not None
+    assert (visit.place.region.code, visit.place.venue) == ("32.01.01", "Gedung Graha Wicaksana")

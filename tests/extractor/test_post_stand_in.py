@@ -7,9 +7,9 @@ from datetime import date
 
 from extractor_texts import extract_text
 
-_VISIT = ("Diskominfo Kabupaten Bima melakukan studi tiru ke Diskominfotik NTB di Mataram, Selasa (5/3/2024). "
-          "Rombongan dipimpin Sekretaris Diskominfo Bima, Ahmad Fauzi, S.E. Paparan tentang keamanan "
-          "informasi disampaikan Kepala Bidang Persandian, Ratna Dewi Lestari, S.Kom., {stand_in}.")
+_VISIT = ("Diskominfo Kabupaten Bima melakukan studi tiru ke Diskominfotik NTB di Mataram, Selasa "
+          "(5/3/2024). Rombongan dipimpin Sekretaris Diskominfo Bima, Ahmad Fauzi, S.E. Paparan tentang "
+          "keamanan informasi disampaikan Kepala Bidang Persandian, Ratna Dewi Lestari, S.Kom., {stand_in}.")
 
 
 def _agency_of(name: str, stand_in: str) -> str | None:

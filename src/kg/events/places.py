@@ -87,7 +87,7 @@ _AFTER_DI_ENDS = ("di", "ke", ",")
 
 
 _STREET = re.compile(r"(?<![\w-])(?:jalan|jl|jln)\.?\s+$", re.IGNORECASE)
-_VENUE_TAIL = re.compile(r"(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}){1,2}")  # ", Renon, Denpasar"
+_VENUE_TAIL = re.compile(r"(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}){1,3}")  # ", Renon, Denpasar"
 
 
 def _venue_reach(text: str, venue: Span | None) -> Span | None:
