@@ -15,7 +15,8 @@ from kg.events.cues import visit_cues
 from kg.events.places import find_venue
 from kg.events.view import ArticleView, EventKnowledge
 from kg.knowledge.matcher import lower
-from kg.types import Span, TopicMention
+from kg.knowledge.topics import HIDDEN_LABEL
+from kg.types import Mention, Span, TopicMention
 
 # Words that open the name of an organisational unit; a topic label right after one names the unit.
 _UNIT = re.compile(
@@ -92,7 +93,18 @@ def read_topics(view: ArticleView, knowledge: EventKnowledge | None = None) -> T
         every.append(topic)
         if not any(a.start < mention.span.end and start < a.end for a in awards):
             discussed.append(topic)
+    if any(m.rule.endswith(HIDDEN_LABEL) for m in mentions):
+        every, discussed = _recurring(every, mentions), _recurring(discussed, mentions)
     return TopicReading(tuple(every), tuple(discussed))
+
+
+def _recurring(topics: list[TopicMention], mentions: list[Mention]) -> list[TopicMention]:
+    """Mentions by a hidden label ("aplikasi") kept only for a topic the article names at least twice."""
+    hidden = {m.span.start for m in mentions if m.rule.endswith(HIDDEN_LABEL)}
+    counts: dict[str, int] = {}
+    for topic in topics:
+        counts[topic.topic_id] = counts.get(topic.topic_id, 0) + 1
+    return [t for t in topics if t.span.start not in hidden or counts[t.topic_id] >= 2]
 
 
 def topic_mentions(

@@ -19,7 +19,7 @@ from kg.knowledge.matcher import Entry, Hit, SurfaceMatcher, case_of, fold, fold
 from kg.knowledge.regions import RegionGazetteer, load_regions
 from kg.knowledge.roles import RoleForm, RoleLexicon, load_roles
 from kg.knowledge.titles import PersonTitles, load_titles
-from kg.knowledge.topics import Topic, load_topics
+from kg.knowledge.topics import HIDDEN_LABEL, Topic, load_topics
 from kg.paths import LEXICON_DIR, ONTOLOGY_DIR
 from kg.types import Region
 
@@ -161,6 +161,9 @@ def _build(lexicon_dir: Path, topics_path: Path) -> Knowledge:
     for topic in topics.values():
         for label in (topic.label, *topic.alt_labels):
             entries.append(Entry("topic", topic.id, f"{topics_path.name}:{topic.id}", label,
+                                 case_of(label, "any")))
+        for label in topic.hidden_labels:
+            entries.append(Entry("topic", topic.id, f"{topics_path.name}:{topic.id}{HIDDEN_LABEL}", label,
                                  case_of(label, "any")))
     entries.extend(_plain_entries("trigger", trigger_forms, FILES["triggers"]))
     entries.extend(_plain_entries("award", award_forms, FILES["awards"]))

@@ -1,7 +1,9 @@
 """Topic labels read from the SKOS scheme (ontology/topics.ttl): prefLabel and altLabels per concept.
 
 The scheme is the single source of topics: the recogniser finds a topic by the same labels a user sees
-in the graph, so adding an altLabel to the Turtle file teaches the extractor a new wording.
+in the graph, so adding an altLabel to the Turtle file teaches the extractor a new wording. A
+skos:hiddenLabel is a search label too general to name the topic on one mention ("aplikasi"): the
+event stage counts it only where the article uses the topic's labels at least twice.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from kg.knowledge.datafile import fail
 
 TOPIC_NS = "https://w3id.org/kgid/topic/"
+HIDDEN_LABEL = ":hidden"  # ends the rule of a mention found by a hidden label
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,7 @@ class Topic:
     id: str  # local name of the concept: "ppid"
     label: str  # skos:prefLabel
     alt_labels: tuple[str, ...]
+    hidden_labels: tuple[str, ...] = ()  # skos:hiddenLabel: counted only when the topic recurs
 
 
 def load_topics(path: Path) -> dict[str, Topic]:
@@ -45,5 +49,6 @@ def load_topics(path: Path) -> dict[str, Topic]:
         if not prefs:
             raise fail(path, None, f"topic {topic_id!r} has no skos:prefLabel")
         alts = tuple(sorted({str(v) for v in graph.objects(concept, SKOS.altLabel)} - set(prefs[:1])))
-        topics[topic_id] = Topic(topic_id, prefs[0], alts)
+        hidden = tuple(sorted({str(v) for v in graph.objects(concept, SKOS.hiddenLabel)} - {prefs[0], *alts}))
+        topics[topic_id] = Topic(topic_id, prefs[0], alts, hidden)
     return topics
