@@ -247,3 +247,12 @@ def test_words_between_a_title_and_its_name_are_data(knowledge: Knowledge, lexic
     path.write_text(path.read_text(encoding="utf-8").replace(
         "introducing: [yakni,", "introducing: [tak lain, yakni,"), encoding="utf-8")
     assert names(load_knowledge(lexicon_copy)) == ["Budi Santoso"]
+
+
+def test_an_abbreviated_given_name_must_end_with_its_dot(lexicon_copy: Path) -> None:
+    path = lexicon_copy / "person_titles.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("abbreviated_given_names: [Moch.,", "abbreviated_given_names: [Moch,"),
+                    encoding="utf-8")
+    with pytest.raises(DataFileError, match="person_titles.yaml.*abbreviated_given_names"):
+        load_knowledge(lexicon_copy)

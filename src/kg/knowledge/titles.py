@@ -21,6 +21,7 @@ class PersonTitles:
     name_openers: frozenset[str] = frozenset()  # "I", "Ni": open Balinese names, though roman numerals
     # what may stand between a title and its name ("yang baru dilantik,", "yakni"); matches empty text too
     title_to_name: re.Pattern[str] = re.compile(r"[ \t]*[,(]?[ \t]*")
+    abbreviated_names: frozenset[str] = frozenset()  # "Moch.": a given name cut short, not a sentence end
 
 
 def variants(form: str, dotless: bool = False) -> set[str]:
@@ -58,8 +59,11 @@ def load_titles(path: Path) -> PersonTitles:
         raise fail(path, None, "'title_to_name' must be a mapping of appointed/covering/introducing lists")
     words = {key: string_list(path, None, link.get(key), f"title_to_name.{key}")
              for key in ("appointed", "covering", "introducing")}
+    abbreviated = string_list(path, None, data.get("abbreviated_given_names"), "abbreviated_given_names")
+    if any(not a.endswith(".") or not a[:-1].isalpha() for a in abbreviated):
+        raise fail(path, None, "abbreviated_given_names: each entry is letters then a dot, like 'Moch.'")
     return PersonTitles(result["honorifics"], result["degrees"], address, particles, not_names, openers,
-                        _title_to_name(**words))
+                        _title_to_name(**words), frozenset(abbreviated))
 
 
 def _title_to_name(appointed: list[str], covering: list[str], introducing: list[str]) -> re.Pattern[str]:

@@ -62,6 +62,7 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
     cur = gap.end() if gap else pos
     if require_comma and "," not in text[pos:cur]:
         return None
+    opened = "," in text[pos:cur]  # ", Yohanes Lingga,": the name stands between commas
     start: int | None = None
     honorifics: list[str] = []
     words: list[tuple[int, int, str]] = []
@@ -92,11 +93,12 @@ def name_after(text: str, pos: int, index: MentionIndex, knowledge: Knowledge,
         initial = initial or (bool(honorifics) or bool(words)) and _titled_name_word(text, match, knowledge)
         if not initial and (not _is_name_word(token, knowledge, first=not words)
                             or index.blocked(match.start(), match.end()) and not _last_before_degrees(
-                                text, match, words, knowledge)):
+                                text, match, words, knowledge)
+                            and not _place_closing_apposition(text, match, words, index, opened)):
             break
         word_end = match.end()
         if token.endswith(".") and not _INITIAL.match(token) \
-                and not _abbreviated_name(text, token, match.end()):
+                and not _abbreviated_name(text, token, match.end(), knowledge):
             word_end -= 1  # "Alwi." ends the sentence
             end_sentence = True
         words.append((match.start(), word_end, text[match.start():word_end]))
@@ -136,9 +138,10 @@ def _name_word_follows(text: str, pos: int, knowledge: Knowledge) -> bool:
     return nxt is not None and len(nxt.group()) > 1 and _is_name_word(nxt.group(), knowledge, first=False)
 
 
-def _abbreviated_name(text: str, token: str, end: int) -> bool:
-    """"Ign." or "Moh." followed by more of the name: an abbreviated given name, not a sentence end."""
-    if len(token) > 4 or not token[:-1].isalpha():
+def _abbreviated_name(text: str, token: str, end: int, knowledge: Knowledge) -> bool:
+    """"Ign.", "Moh." or a listed longer one ("Moch.") followed by more of the name: an abbreviated given
+    name, not a sentence end."""
+    if (len(token) > 4 and token not in knowledge.titles.abbreviated_names) or not token[:-1].isalpha():
         return False
     nxt = TOKEN.match(text, skip_space(text, end))
     return nxt is not None and skip_space(text, end) > end and bool(_NAME_WORD.match(nxt.group())) \
@@ -151,6 +154,21 @@ def _last_before_degrees(text: str, match: re.Match[str], words: list, knowledge
     a name and its degrees."""
     return len(words) >= 2 and text[match.end():match.end() + 1] == "," \
         and bool(_degrees_after(text, match.end(), knowledge)[0])
+
+
+def _place_closing_apposition(text: str, match: re.Match[str], words: list, index: MentionIndex,
+                              opened: bool) -> bool:
+    """A town's name that ends a name set off by commas ("Kepala DKISP Kaltara, Yohanes Lingga, menyambut
+    …") belongs to the name: no place is written between a person's name and the comma closing it. Only
+    a region's name, only one word, and only after a word of the name."""
+    if not opened or not words or text[match.end():match.end() + 1] != ",":
+        return False
+    region = index.covering(match.start(), _REGION)
+    return region is not None and region.span.start == match.start() and region.span.end == match.end() \
+        and index.covering(match.start(), None) is region
+
+
+_REGION = frozenset({"region"})
 
 
 def _degrees_after(text: str, pos: int, knowledge: Knowledge) -> tuple[list[str], int]:
