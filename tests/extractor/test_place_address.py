@@ -39,3 +39,24 @@ def test_a_kecamatan_at_the_end_of_a_venue_address_is_the_place(knowledge: Knowl
     (visit,) = extract_text(text, date(2024, 3, 8), knowledge).visits
     assert visit.place is not None and visit.place.region is not None
     assert (visit.place.region.code, visit.place.venue) == ("32.01.01", "Gedung Graha Wicaksana")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "Di <city>," opening the sentence that tells the reception
+        ("Diskominfo Kota Balikpapan melakukan studi banding ke Provinsi Jawa Tengah, Kamis (7/11/2024). "
+         "Di Semarang, rombongan diterima oleh Diskominfo Jateng.", "33.74"),
+        # a city the gazetteer knows, after a street: the city is the place
+        ("Diskominfo Kabupaten Karo berkunjung ke Diskominfo Provinsi Sumatera Utara, Kamis (12/9/2024). "
+         "Pertemuan berlangsung di lantai tiga gedung dinas yang baru, Jalan Kapten Maulana Lubis, Medan.",
+         "12.71"),
+        ("Diskominfo Kabupaten Karo berkunjung ke Diskominfo Provinsi Sumatera Utara, Kamis (12/9/2024). "
+         "Pertemuan berlangsung di aula kantor yang beralamat Jalan Kapten Maulana Lubis, Medan.", "12.71"),
+    ],
+)
+def test_a_city_after_di_opening_a_sentence_or_after_a_street(knowledge: Knowledge, text: str,
+                                                              place: str) -> None:
+    (visit,) = extract_text(text, date(2024, 12, 1), knowledge).visits
+    assert visit.place is not None and visit.place.region is not None
+    assert visit.place.region.code == place

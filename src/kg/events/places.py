@@ -66,7 +66,10 @@ def within(region: Region, outer: Region | None) -> bool:
     return outer is None or region.code == outer.code or region.code.startswith(outer.code + ".")
 
 
-_AFTER_DI = re.compile(r"(?:^|\s)(?:di|ke)\s+(?:(?:[A-Z][\w'-]*\s*){1,3},\s*)?$")
+_AFTER_DI = re.compile(
+    r"(?:^|\s)(?:[dD]i|[kK]e)\s+(?:(?:[A-Z][\w'-]*\s*){1,3},\s*)?$"  # "Di Semarang, rombongan …" too
+    r"|(?<![\w-])(?:Jalan|Jl\.?|Jln\.?)\s+(?:[A-Z0-9][\w'.-]*\s*){1,4},\s*$"  # "Jalan H.M. Said, Medan"
+)
 
 
 def _located(view: ArticleView, mention: Mention) -> bool:
@@ -83,7 +86,7 @@ def _located(view: ArticleView, mention: Mention) -> bool:
     return located
 
 
-_AFTER_DI_ENDS = ("di", "ke", ",")
+_AFTER_DI_ENDS = ("di", "ke", ",", "Di", "Ke")
 
 
 _STREET = re.compile(r"(?<![\w-])(?:jalan|jl|jln)\.?\s+$", re.IGNORECASE)
