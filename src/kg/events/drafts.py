@@ -183,8 +183,9 @@ def _regions_give_way(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
 def _towns_join_hosts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     """ "Diskominfo Jatim datang ke Samarinda" and "Dinas Kominfo Kaltim menerima kunjungan Diskominfo
     Jatim": a town written alone as the destination is where the named host of the same delegation sits,
-    not a second host; its sentences join that visit rather than guessing the town's government. The host
-    may be known in its own sentence only by a receiver's title if the article names its agency."""
+    not a second host; its sentences join that visit rather than guessing the town's government. So is a
+    province written alone when the named host sits in one of its towns. The host may be known in its own
+    sentence only by a receiver's title if the article names its agency."""
     kept = list(drafts)
     written: set[str] | None = None  # keys of the agencies the article names, read only for a town host
     for draft in drafts:
@@ -195,24 +196,29 @@ def _towns_join_hosts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
             continue
         if written is None:
             written = {a.key for a in view.agencies}
-        target = next(
-            (
-                d
-                for d in kept
-                if d is not draft
-                and d.host.region is not None
-                # named where it receives, or elsewhere ("… studi banding di Diskominfo Provinsi Papua. …
-                # mereka diterima Kepala Bidang …": the title's agency is the one the article names)
-                and (view.is_named(d.host) or d.host.key in written)
-                and (host.region.code + ".").startswith(d.host.region.code + ".")
-                and same_delegation(d.visitors, draft.visitors)
-                and not d.dates_clash(draft)
-            ),
-            None,
-        )
-        if target is None:
+        targets = [
+            d
+            for d in kept
+            if d is not draft
+            and d.host.region is not None
+            # named where it receives, or elsewhere ("… studi banding di Diskominfo Provinsi Papua. …
+            # mereka diterima Kepala Bidang …": the title's agency is the one the article names)
+            and (view.is_named(d.host) or d.host.key in written)
+            and (
+                (host.region.code + ".").startswith(d.host.region.code + ".")
+                # "lawatan dua hari ke Daerah Istimewa Yogyakarta" and then "menyambangi Diskominfo
+                # Sleman": the region is where the named hosts sit, not a host of its own
+                or d.host.region.code.startswith(host.region.code + ".")
+            )
+            and same_delegation(d.visitors, draft.visitors)
+            and not d.dates_clash(draft)
+        ]
+        if not targets:
             continue
-        target.absorb(draft)
+        targets[0].absorb(draft)
+        for other in targets[1:]:  # a trip framed once ("studi banding ke DIY") is that kind at each stop
+            if other.host.region is not None and other.host.region.code.startswith(host.region.code + "."):
+                other.kinds |= draft.kinds
         kept.remove(draft)
     return kept
 

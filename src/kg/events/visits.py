@@ -18,7 +18,7 @@ from kg.events.delegation import WINDOW, joined_visitors
 from kg.events.drafts import Draft, add_subregions, merge_reports
 from kg.events.places import find_place
 from kg.events.related import find_related
-from kg.events.reports import live_triggers, read_reports, received_reports
+from kg.events.reports import live_triggers, read_reports, received_reports, unique
 from kg.events.view import ArticleView, EventKnowledge
 from kg.types import Agency, Mention, Participation, Span, TopicMention, Visit, VisitCapacity
 
@@ -195,16 +195,21 @@ def find_visits(
     venue_memo: dict[int, Span | None] = {}
 
     visits = []
+    # members who joined a delegation, by the delegation's own visitors: "Rombongan …, termasuk dua
+    # perwakilan Bappeda" on the first day still travel with it to the next host ("Keesokan harinya,
+    # rombongan menyambangi …")
+    joined_before: dict[frozenset[str], list[Agency]] = {}
     for draft in drafts:
         if draft.with_subregions:
             add_subregions(view, draft)
         if draft.visitors:  # "Kegiatan ini diikuti pula oleh …", "Ia didampingi pejabat dari …"
-            draft.visitors = [
-                *draft.visitors,
-                *joined_visitors(
-                    view, _delegation_sentences(view, draft, drafts), draft.host, draft.visitors, cues
-                ),
-            ]
+            delegation = frozenset(v.key for v in draft.visitors)
+            joined = joined_visitors(
+                view, _delegation_sentences(view, draft, drafts), draft.host, draft.visitors, cues
+            )
+            earlier = [a for a in joined_before.get(delegation, []) if a.key != draft.host.key]
+            draft.visitors = unique([*draft.visitors, *joined, *earlier])
+            joined_before.setdefault(delegation, []).extend(joined)
         if not draft.visitors or _attending_event(view, draft, cues, knowledge.triggers.kinds[-1]):
             continue
         spans = [view.sentence(i) for i in sorted(set(draft.sentences))]
