@@ -37,3 +37,22 @@ def test_a_province_named_alone_with_no_host_inside_it_stays_the_host() -> None:
     text = ("Diskominfo Kabupaten Sumbawa melakukan studi banding ke Provinsi Jawa Timur, Selasa "
             "(15/10/2024), untuk mempelajari pengelolaan command center.")
     assert _visits(text) == [(("diskominfo:52.04",), "pemda:35", "2024-10-15", "studi-banding")]
+
+
+
+_UMBRELLA = ("Rombongan Pemerintah Kabupaten Dompu tiba di Kota Mataram, Senin (4/11/2024). {led}Mereka "
+             "terdiri atas jajaran Diskominfo dan Bappeda Dompu. Tujuan kunjungan kerja tersebut adalah "
+             "Diskominfo Kota Mataram, dan rombongan disambut Kepala Diskominfo Kota Mataram, Lalu Wirahadi.")
+
+
+def _visitors(text: str) -> list[tuple[str, ...]]:
+    return [tuple(v.key for v in visit.visitors) for visit in extract_text(text, date(2024, 11, 6)).visits]
+
+
+def test_a_government_named_for_a_delegation_made_of_its_agencies_gives_way_to_them() -> None:
+    assert _visitors(_UMBRELLA.format(led="")) == [("diskominfo:52.05", "bappeda:52.05")]
+
+
+def test_a_government_whose_own_head_leads_stays_a_visitor() -> None:
+    led = "Rombongan dipimpin Wakil Bupati Dompu, Syahrul Parsan. "
+    assert _visitors(_UMBRELLA.format(led=led)) == [("pemda:52.05", "diskominfo:52.05", "bappeda:52.05")]

@@ -85,6 +85,34 @@ def joined_visitors(
     return found
 
 
+def composed_governments(
+    view: ArticleView, sentences: list[int], host: Agency, visitors: list[Agency], cues: VisitCues
+) -> set[str]:
+    """Keys of visiting governments whose delegation the text breaks down into its agencies: "Rombongan
+    Pemkab Bengkulu Selatan … Mereka terdiri atas jajaran Diskominfo dan Bappeda Bengkulu Selatan". The
+    agencies are the visitors; the government only named the group, unless one of its own officials (a
+    regent, a secretary) is named in the article."""
+    # a government whose own officials take part ("Wakil Bupati Sigi memimpin rombongan Pemkab Sigi")
+    # is a party of the visit itself, whatever its delegation is made of
+    represented = {p.agency.key for p in view.posts if p.agency is not None}
+    governments = {v.region.code: v.key for v in visitors
+                   if v.type_id == "pemda" and v.region is not None and v.key not in represented}
+    if not governments or not sentences:
+        return set()
+    out: set[str] = set()
+    for match in _phrases(view, sentences, cues):
+        if _role(match, cues) != "composition":
+            continue
+        span = view.sentence(view.sentences.index_of(match.start()))
+        if not _about_delegation(view, span, match, cues, visitors):
+            continue
+        others = [v for v in visitors if v.type_id != "pemda"]
+        for member in _members(view, match.end(), span.end, host, others, cues):
+            if member.region is not None and member.region.code in governments and member.type_id != "pemda":
+                out.add(governments[member.region.code])
+    return out
+
+
 def _phrases(view: ArticleView, sentences: list[int], cues: VisitCues) -> Iterator[re.Match[str]]:
     """The delegation phrases of `sentences` (sorted), one scan per run of consecutive sentences."""
     first = previous = sentences[0]

@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.events.cues import VisitCues, visit_cues
 from kg.events.dates import DateMention, find_dates
-from kg.events.delegation import WINDOW, joined_visitors
+from kg.events.delegation import WINDOW, composed_governments, joined_visitors
 from kg.events.drafts import Draft, add_subregions, merge_reports
 from kg.events.places import find_place
 from kg.events.related import find_related
@@ -209,6 +209,10 @@ def find_visits(
             )
             earlier = [a for a in joined_before.get(delegation, []) if a.key != draft.host.key]
             draft.visitors = unique([*draft.visitors, *joined, *earlier])
+            umbrellas = composed_governments(view, _delegation_sentences(view, draft, drafts), draft.host,
+                                             draft.visitors, cues)
+            if umbrellas and any(v.key not in umbrellas for v in draft.visitors):
+                draft.visitors = [v for v in draft.visitors if v.key not in umbrellas]
             joined_before.setdefault(delegation, []).extend(joined)
         if not draft.visitors or _attending_event(view, draft, cues, knowledge.triggers.kinds[-1]):
             continue
