@@ -103,14 +103,18 @@ class Grades:
 
 @lru_cache(maxsize=64)
 def grade_patterns(words: tuple[str, ...]) -> Grades:
-    """Grade words are found after a cue ("predikat", "kategori") or in quotes; long, capitalised ones
-    ("Informatif", "Memuaskan") also alone."""
+    """Grade words are found after a cue ("predikat", "kategori"), in quotes or alone in parentheses;
+    long, capitalised ones ("Informatif", "Memuaskan") also alone."""
     if not words:
         return Grades(None, None)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     # a grade in quotes only when the quotes close right after it (not a quote that opens a speech)
     quoted = rf"[“\"'‘](?=(?:{alternation})[”\"'’])"
-    cued = re.compile(rf"(?:{GRADE_CUE}|{quoted})(?P<grade>{alternation})(?![\w-])", re.IGNORECASE)
+    # or alone in parentheses, as a list prints it: "1. Kota Medan – nilai 93,40 (Informatif)"
+    bracketed = rf"\((?=(?:{alternation})\))"
+    cued = re.compile(
+        rf"(?:{GRADE_CUE}|{quoted}|{bracketed})(?P<grade>{alternation})(?![\w-])", re.IGNORECASE
+    )
     long_words = [w for w in words if len(w) >= 9]
     bare = None
     if long_words:
