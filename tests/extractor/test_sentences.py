@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from extractor_texts import extract_text
 
 from kg.events.sentences import split_sentences
 
@@ -49,3 +52,11 @@ def test_index_of_finds_the_sentence() -> None:
     found = split_sentences(text)
     assert found.index_of(0) == 0 and found.index_of(text.index("Tiga")) == 1
     assert found.index_of(len(text) - 1) == 1
+
+
+def test_a_title_case_dateline_may_name_its_outlet_in_parentheses() -> None:
+    text = ("Kupang (ANTARA) - Indeks Keterbukaan Informasi Publik (IKIP) Provinsi Nusa Tenggara Timur tahun "
+            "2024 mencapai 71,20 atau masuk kategori Sedang, berdasarkan hasil pengukuran Komisi Informasi "
+            "Pusat.")
+    awards = extract_text(text, date(2024, 12, 20)).awards
+    assert {a.recipient.key for a in awards} == {"pemda:53"}  # not the town the reporter files from

@@ -182,10 +182,11 @@ def dateline(text: str) -> Span | None:
     return Span(match.start("line"), match.end("line")) if match else None
 
 
-# "Pontianak – Indeks …", "Mangupura, 19 Desember 2024 — Dinas …": a place in title case opening a line of
-# the story, then a dash and the story's first sentence
+# "Pontianak – Indeks …", "Mangupura, 19 Desember 2024 — Dinas …", "Mataram (ANTARA) - …": a place in
+# title case opening a line of the story, perhaps the outlet, then a dash and the story's first sentence
 _TITLED_DATELINE = re.compile(
-    r"^[ \t]*(?P<line>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:,[ \t]*[^\n–—]{1,40}?)?)[ \t]*[–—-]+[ \t]+"
+    r"^[ \t]*(?P<line>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:,[ \t]*[^\n–—]{1,40}?)?"
+    r"(?:[ \t]*\([A-Za-z][\w .'-]{1,30}\))?)[ \t]*[–—-]+[ \t]+"  # "Mataram (ANTARA) - …": the outlet
     r"(?=[^\n]{60})",
     re.MULTILINE,
 )
