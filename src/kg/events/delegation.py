@@ -90,10 +90,13 @@ def composed_governments(
 ) -> set[str]:
     """Keys of visiting governments whose delegation the text breaks down into its agencies: "Rombongan
     Pemkab Bengkulu Selatan … Mereka terdiri atas jajaran Diskominfo dan Bappeda Bengkulu Selatan". The
-    agencies are the visitors; the government only named the group, unless one of its own officials (a
-    regent, a secretary) is named in the article."""
+    agencies are the visitors when they go to an agency; the government only named the group, unless one
+    of its own officials (a regent, a secretary) is named in the article. A government visiting a
+    government stays a party ("Rombongan Pemkab Siak … ke Pemkab Banyuwangi")."""
     # a government whose own officials take part ("Wakil Bupati Sigi memimpin rombongan Pemkab Sigi")
     # is a party of the visit itself, whatever its delegation is made of
+    if host.type_id in ("pemda", "setda"):
+        return set()  # government to government: the visiting government is the host's peer, a party
     represented = {p.agency.key for p in view.posts if p.agency is not None}
     governments = {v.region.code: v.key for v in visitors
                    if v.type_id == "pemda" and v.region is not None and v.key not in represented}
