@@ -19,18 +19,19 @@ from kg.knowledge.awards import AwardLexicon
 from kg.types import Award
 
 _COUNTS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5}
-# "posisi pertama", "peringkat teratas", "dua posisi teratas", "tiga besar": the top of a ranking opens
-_TOP = re.compile(
-    r"(?<![\w-])(?:(?P<count>dua|tiga|empat|lima|[2-5])\s+)?(?:posisi|peringkat|urutan|tempat)\s+"
-    r"(?:pertama|teratas|puncak|tertinggi)(?![\w-])",
-    re.IGNORECASE,
+# "posisi pertama", "peringkat teratas", "dua posisi teratas": the top of a ranking opens. The patterns run
+# on the lower-cased text, and only where their last (or first) word is found: a scan of every position
+# of every award article with them cost more than the rest of the award stage.
+_TOP_WORDS = ("pertama", "teratas", "puncak", "tertinggi")
+_TOP_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?P<count>dua|tiga|empat|lima|[2-5])\s+)?(?:posisi|peringkat|urutan|tempat)\s+$"
 )
-_NEXT = re.compile(r"(?<![\w-])(?:disusul|diikuti)(?![\w-])", re.IGNORECASE)  # the next place
+_NEXT = re.compile(r"(?<![\w-])(?:disusul|diikuti)(?![\w-])")  # the next place, in the lower-cased text
 # "keduanya", "ketiganya", "kedua daerah tersebut": the bodies just named, together
+_TOGETHER_WORDS = ("kedua", "ketiga")
 _TOGETHER = re.compile(
     r"(?<![\w-])(?:(?P<two>keduanya)|(?P<three>ketiganya)|(?P<pair>kedua|ketiga)\s+"
-    r"(?:daerah|kabupaten|kota|provinsi|pemda|instansi|badan\s+publik)\s+(?:itu|tersebut))(?![\w-])",
-    re.IGNORECASE,
+    r"(?:daerah|kabupaten|kota|provinsi|pemda|instansi|badan\s+publik)\s+(?:itu|tersebut))(?![\w-])"
 )
 _TIER = {"provinsi": "provinsi", "kabupaten": "kabupaten/kota", "kota": "kabupaten/kota"}
 
@@ -42,25 +43,50 @@ def prose_standings(view: ArticleView, lexicon: AwardLexicon, awards: list[Award
     return _shared_field(_shared_grades(view, lexicon, _top_places(view, awards)))
 
 
+def _found(low: str, words: tuple[str, ...]) -> list[int]:
+    """Where the words start in the lower-cased text, in text order."""
+    out = []
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            out.append(at)
+            at = low.find(word, at + 1)
+    return sorted(out)
+
+
+def _tops(low: str) -> list[tuple[int, int]]:
+    """(end, places) of each "posisi pertama" / "dua posisi teratas" in text order."""
+    out = []
+    for word in _TOP_WORDS:
+        at = low.find(word)
+        while at != -1:
+            end = at + len(word)
+            opened = _TOP_BEFORE.search(low, max(0, at - 30), at)
+            if opened is not None and (end == len(low) or not (low[end].isalnum() or low[end] == "-")):
+                count = opened.group("count")
+                places = int(count) if count and count.isdigit() else _COUNTS.get(count or "", 1)
+                out.append((end, places))
+            at = low.find(word, end)
+    return sorted(out)
+
+
 def _top_places(view: ArticleView, awards: list[Award]) -> list[Award]:
     """After "posisi pertama" the first body named is first; each one after "disusul" is the next, and
     after "dua/tiga posisi teratas" the bodies listed take the places in the order written."""
     out = list(awards)
     order = sorted(range(len(out)), key=lambda i: out[i].recipient.span.start)
-    for top in _TOP.finditer(view.text):
-        sentence = view.sentence(view.sentences.index_of(top.start()))
-        count = top.group("count")
-        places = int(count) if count and count.isdigit() else _COUNTS.get((count or "").casefold(), 1)
-        after = [i for i in order if top.end() <= out[i].recipient.span.start < sentence.end]
+    for top_end, places in _tops(view.low):
+        sentence = view.sentence(view.sentences.index_of(top_end - 1))
+        after = [i for i in order if top_end <= out[i].recipient.span.start < sentence.end]
         if not after:
             continue
         name = out[after[0]].name
-        place, last_end = 0, top.end()
+        place, last_end = 0, top_end
         for i in after:
             if out[i].name != name:
                 continue
             next_place = place + 1
-            listed = next_place <= places or _NEXT.search(view.text, last_end, out[i].recipient.span.start)
+            listed = next_place <= places or _NEXT.search(view.low, last_end, out[i].recipient.span.start)
             if not listed:
                 break
             if out[i].rank is None:
@@ -76,7 +102,10 @@ def _shared_grades(view: ArticleView, lexicon: AwardLexicon, awards: list[Award]
     sentence or the one before, that have none of their own."""
     out = list(awards)
     entries = {entry.name.casefold(): entry for entry in lexicon.awards.values()}
-    for together in _TOGETHER.finditer(view.text):
+    for at in _found(view.low, _TOGETHER_WORDS):
+        together = _TOGETHER.match(view.low, at)
+        if together is None:
+            continue
         index = view.sentences.index_of(together.start())
         sentence = view.sentence(index)
         since = view.sentence(index - 1).start if index > 0 else sentence.start
@@ -85,7 +114,7 @@ def _shared_grades(view: ArticleView, lexicon: AwardLexicon, awards: list[Award]
              if since <= a.recipient.span.start and a.recipient.span.end <= together.start()),
             key=lambda i: out[i].recipient.span.start,
         )
-        size = 3 if together.group("three") or (together.group("pair") or "").casefold() == "ketiga" else 2
+        size = 3 if together.group("three") or together.group("pair") == "ketiga" else 2
         named = before[-size:]
         if len(named) < size or len({out[i].name for i in named}) != 1:
             continue
