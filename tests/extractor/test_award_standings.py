@@ -65,3 +65,13 @@ def test_a_field_size_is_not_shared_across_tiers_of_government() -> None:
     )
     assert got["pemda:35"][2:] == (5, 38)
     assert got["pemda:35.78"][2:] == (1, None)
+
+
+def test_the_body_that_gives_an_index_is_not_credited_with_it() -> None:
+    got = _results(
+        "Indeks Keterbukaan Informasi Publik (IKIP) Provinsi Jawa Tengah tahun 2024 mencapai 80,12 atau "
+        "masuk kategori Baik, berdasarkan pengukuran Komisi Informasi Pusat.\n\nPemprov berencana membina "
+        "desa bersama Komisi Informasi Provinsi Jawa Tengah pada tahun depan.\n\nSecara nasional, rata-rata "
+        "IKIP 2024 tercatat masih berada pada kategori Sedang."
+    )
+    assert set(got) == {"pemda:33"}

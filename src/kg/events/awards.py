@@ -452,8 +452,16 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
     others = [a.span for a in awards if a.rule.startswith("award:generic")]
     credited = frozenset(a.recipient.key for a in awards)
     awards.extend(result_lists(view, knowledge, award_contexts(view, knowledge), others, credited))
-    awards = prose_standings(view, lexicon, _numbered_ranks(view, awards))
+    awards = prose_standings(view, lexicon, _numbered_ranks(view, _not_to_the_giver(lexicon, awards)))
     return _merge(_years_from_neighbours(view, with_changes(view, knowledge, awards)))
+
+
+def _not_to_the_giver(lexicon: AwardLexicon, awards: list[Award]) -> list[Award]:
+    """Results credited to a body of the type that gives the award are misreadings: the Komisi Informasi
+    that measures the IKIP is not its recipient, however close its chair's comment stands to the score."""
+    givers = {e.name.casefold(): e.awarder.split(":")[0] for e in lexicon.awards.values() if e.awarder}
+    return [a for a in awards
+            if a.recipient.type_id is None or givers.get(a.name.casefold()) != a.recipient.type_id]
 
 
 _BULLET = re.compile(r"\s*(?:[•▪◦*-]|\d{1,2}[.)])\s")
