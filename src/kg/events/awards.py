@@ -459,9 +459,12 @@ def find_awards(view: ArticleView, knowledge: EventKnowledge) -> tuple[Award, ..
 def _not_to_the_giver(lexicon: AwardLexicon, awards: list[Award]) -> list[Award]:
     """Results credited to a body of the type that gives the award are misreadings: the Komisi Informasi
     that measures the IKIP is not its recipient, however close its chair's comment stands to the score."""
-    givers = {e.name.casefold(): e.awarder.split(":")[0] for e in lexicon.awards.values() if e.awarder}
-    return [a for a in awards
-            if a.recipient.type_id is None or givers.get(a.name.casefold()) != a.recipient.type_id]
+    out = []
+    for award in awards:
+        entry = lexicon.entry_named(award.name) if award.recipient.type_id is not None else None
+        if entry is None or entry.awarder is None or entry.awarder.split(":")[0] != award.recipient.type_id:
+            out.append(award)
+    return out
 
 
 _BULLET = re.compile(r"\s*(?:[•▪◦*-]|\d{1,2}[.)])\s")

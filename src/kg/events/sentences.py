@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from kg.knowledge.matcher import occurrences
 from kg.types import Span
 
 # A candidate boundary: end punctuation (optionally closing quotes/brackets) then space, taking in the line
@@ -120,13 +121,7 @@ def _boundaries(text: str) -> list[re.Match[str]]:
     """`_BOUNDARY_RUN.finditer(text)` as a list. A boundary opens with one of four characters, found with
     `str.find` (several times faster than the regex engine stepping through a two-byte string, which is
     what curly quotes and dashes make of most articles); the pattern is tried only there."""
-    places = []
-    for char in _OPENERS:
-        at = text.find(char)
-        while at != -1:
-            places.append(at)
-            at = text.find(char, at + 1)
-    places.sort()
+    places = occurrences(text, _OPENERS)
     out = []
     match_at = _BOUNDARY_RUN.match
     last_end = 0

@@ -16,6 +16,7 @@ from dataclasses import replace
 from kg.events import award_parts as parts
 from kg.events.view import ArticleView
 from kg.knowledge.awards import AwardLexicon
+from kg.knowledge.matcher import occurrences
 from kg.types import Award
 
 _COUNTS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5}
@@ -26,6 +27,7 @@ _TOP_WORDS = ("pertama", "teratas", "puncak", "tertinggi")
 _TOP_BEFORE = re.compile(
     r"(?<![\w-])(?:(?P<count>dua|tiga|empat|lima|[2-5])\s+)?(?:posisi|peringkat|urutan|tempat)\s+$"
 )
+_TOP_END = re.compile(r"(?:pertama|teratas|puncak|tertinggi)(?![\w-])")
 _NEXT = re.compile(r"(?<![\w-])(?:disusul|diikuti)(?![\w-])")  # the next place, in the lower-cased text
 # "keduanya", "ketiganya", "kedua daerah tersebut": the bodies just named, together
 _TOGETHER_WORDS = ("kedua", "ketiga")
@@ -43,31 +45,17 @@ def prose_standings(view: ArticleView, lexicon: AwardLexicon, awards: list[Award
     return _shared_field(_shared_grades(view, lexicon, _top_places(view, awards)))
 
 
-def _found(low: str, words: tuple[str, ...]) -> list[int]:
-    """Where the words start in the lower-cased text, in text order."""
-    out = []
-    for word in words:
-        at = low.find(word)
-        while at != -1:
-            out.append(at)
-            at = low.find(word, at + 1)
-    return sorted(out)
-
-
 def _tops(low: str) -> list[tuple[int, int]]:
     """(end, places) of each "posisi pertama" / "dua posisi teratas" in text order."""
     out = []
-    for word in _TOP_WORDS:
-        at = low.find(word)
-        while at != -1:
-            end = at + len(word)
-            opened = _TOP_BEFORE.search(low, max(0, at - 30), at)
-            if opened is not None and (end == len(low) or not (low[end].isalnum() or low[end] == "-")):
-                count = opened.group("count")
-                places = int(count) if count and count.isdigit() else _COUNTS.get(count or "", 1)
-                out.append((end, places))
-            at = low.find(word, end)
-    return sorted(out)
+    for at in occurrences(low, _TOP_WORDS):
+        word = _TOP_END.match(low, at)
+        opened = _TOP_BEFORE.search(low, max(0, at - 30), at) if word is not None else None
+        if word is not None and opened is not None:
+            count = opened.group("count")
+            places = int(count) if count and count.isdigit() else _COUNTS.get(count or "", 1)
+            out.append((word.end(), places))
+    return out
 
 
 def _top_places(view: ArticleView, awards: list[Award]) -> list[Award]:
@@ -101,8 +89,7 @@ def _shared_grades(view: ArticleView, lexicon: AwardLexicon, awards: list[Award]
     """"Keduanya berpredikat Sangat Baik": the grade of each of the bodies named just before, in this
     sentence or the one before, that have none of their own."""
     out = list(awards)
-    entries = {entry.name.casefold(): entry for entry in lexicon.awards.values()}
-    for at in _found(view.low, _TOGETHER_WORDS):
+    for at in occurrences(view.low, _TOGETHER_WORDS):
         together = _TOGETHER.match(view.low, at)
         if together is None:
             continue
@@ -118,7 +105,7 @@ def _shared_grades(view: ArticleView, lexicon: AwardLexicon, awards: list[Award]
         named = before[-size:]
         if len(named) < size or len({out[i].name for i in named}) != 1:
             continue
-        entry = entries.get(out[named[0]].name.casefold())
+        entry = lexicon.entry_named(out[named[0]].name)
         if entry is None or not entry.predicates:
             continue
         grade = parts.grade(view.text, together.end(), sentence.end, entry.predicates)

@@ -204,13 +204,11 @@ def find_visits(
             add_subregions(view, draft)
         if draft.visitors:  # "Kegiatan ini diikuti pula oleh …", "Ia didampingi pejabat dari …"
             delegation = frozenset(v.key for v in draft.visitors)
-            joined = joined_visitors(
-                view, _delegation_sentences(view, draft, drafts), draft.host, draft.visitors, cues
-            )
+            told = _delegation_sentences(view, draft, drafts)
+            joined = joined_visitors(view, told, draft.host, draft.visitors, cues)
             earlier = [a for a in joined_before.get(delegation, []) if a.key != draft.host.key]
             draft.visitors = unique([*draft.visitors, *joined, *earlier])
-            umbrellas = composed_governments(view, _delegation_sentences(view, draft, drafts), draft.host,
-                                             draft.visitors, cues)
+            umbrellas = composed_governments(view, told, draft.host, draft.visitors, cues)
             if umbrellas and any(v.key not in umbrellas for v in draft.visitors):
                 draft.visitors = [v for v in draft.visitors if v.key not in umbrellas]
             joined_before.setdefault(delegation, []).extend(joined)

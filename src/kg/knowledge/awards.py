@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.errors import DataFileError
@@ -56,6 +56,14 @@ class AwardLexicon:
     # an index value's change from an earlier one: "naik dari 2,87 pada 2023 menjadi 3,12 pada 2024"
     change_words: tuple[str, ...] = ()  # "naik", "meningkat", "turun"
     change_to: tuple[str, ...] = ()  # what introduces the new value: "menjadi"
+
+    @cached_property
+    def _by_name(self) -> dict[str, AwardEntry]:
+        return {entry.name.casefold(): entry for entry in self.awards.values()}
+
+    def entry_named(self, name: str) -> AwardEntry | None:
+        """The known award of this canonical name (case-insensitive), or None for a generic one."""
+        return self._by_name.get(name.casefold())
 
     def grade_owner(self, word: str) -> AwardEntry | None:
         """The known award whose predicates or categories include `word` (case-insensitive)."""

@@ -25,7 +25,7 @@ except ImportError:  # a Python that moved them: every pattern is then tried eve
     sre = sre_parse = None
 
 from kg.knowledge.datafile import fail, line_of, load_yaml
-from kg.knowledge.matcher import lower_same_length
+from kg.knowledge.matcher import lower_same_length, occurrences
 
 SCOPES = ("tail", "lines", "inline")
 
@@ -84,14 +84,8 @@ class JunkPatterns:
         low = lower_same_length(text)
         try_at = self.inline.match
         if self.inline_openings:  # every place an opening is written (overlapping ones too), in order
-            places = set()
-            for opening in self.inline_openings:
-                at = low.find(opening, 0, end)
-                while at != -1:
-                    places.add(at)
-                    at = low.find(opening, at + 1, end)
             pos = 0
-            for at in sorted(places):
+            for at in occurrences(low, self.inline_openings, 0, end):
                 if at >= pos and (match := try_at(text, at, end)) is not None:
                     yield at, match.end()  # a match starts with its opening, so it is never empty
                     pos = match.end()

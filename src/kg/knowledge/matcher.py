@@ -59,6 +59,21 @@ def remember_lower(text: str, low: str) -> None:
     _LOWERED[text] = low
 
 
+def occurrences(text: str, needles: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
+    """Every offset in [start, end) where one of `needles` begins (overlaps included), sorted, each once.
+    `str.find` is several times faster than the regex engine stepping through a two-byte string (what
+    curly quotes and dashes make of most articles): patterns that open with one of a few texts are tried
+    only at these offsets."""
+    stop = len(text) if end is None else end
+    found = set()
+    for needle in needles:
+        at = text.find(needle, start, stop)
+        while at != -1:
+            found.add(at)
+            at = text.find(needle, at + 1, stop)
+    return sorted(found)
+
+
 def fold(text: str) -> str:
     """Lower-cased text with word-opening punctuation as spaces, of the SAME length as `text`."""
     low = lower_same_length(text)
