@@ -4,7 +4,7 @@ Why: extraction has to keep up with a national feed (1,000 articles/s on one cor
 the cleaner, the matcher, the recogniser, the resolver and the event stage — are plain typed Python;
 `setup.py` compiles them with mypyc when the package is built, and the Python files stay beside the
 compiled ones. Both give the same output (tests/extractor/test_native.py compares them); only the speed
-differs, by 15–30 %.
+differs, by 14–31 %.
 
 A compiled module that no longer matches its source would quietly run old code: an edited file in an
 editable install, a checkout of another commit without a rebuild. So the build records the SHA-256 of

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from kg.events.cues import VisitCues
-from kg.events.groups import VERB, aside, group_after, is_generic
+from kg.events.groups import GOVERNMENT_TYPES, VERB, aside, group_after, is_generic
 from kg.events.view import ArticleView
 from kg.types import Agency, Span
 
@@ -93,23 +93,21 @@ def composed_governments(
     agencies are the visitors when they go to an agency; the government only named the group, unless one
     of its own officials (a regent, a secretary) is named in the article. A government visiting a
     government stays a party ("Rombongan Pemkab Siak … ke Pemkab Banyuwangi")."""
-    # a government whose own officials take part ("Wakil Bupati Sigi memimpin rombongan Pemkab Sigi")
-    # is a party of the visit itself, whatever its delegation is made of
-    if host.type_id in ("pemda", "setda"):
-        return set()  # government to government: the visiting government is the host's peer, a party
+    if host.type_id in GOVERNMENT_TYPES:
+        return set()
     represented = {p.agency.key for p in view.posts if p.agency is not None}
     governments = {v.region.code: v.key for v in visitors
                    if v.type_id == "pemda" and v.region is not None and v.key not in represented}
     if not governments or not sentences:
         return set()
     out: set[str] = set()
+    others = [v for v in visitors if v.type_id != "pemda"]
     for match in _phrases(view, sentences, cues):
         if _role(match, cues) != "composition":
             continue
         span = view.sentence(view.sentences.index_of(match.start()))
         if not _about_delegation(view, span, match, cues, visitors):
             continue
-        others = [v for v in visitors if v.type_id != "pemda"]
         for member in _members(view, match.end(), span.end, host, others, cues):
             if member.region is not None and member.region.code in governments and member.type_id != "pemda":
                 out.add(governments[member.region.code])

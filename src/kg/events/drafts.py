@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.events.groups import GOVERNMENT_TYPES
 from kg.events.reports import Report, unique
 from kg.events.view import ArticleView
 from kg.types import Agency, Span
@@ -147,7 +148,6 @@ def region_code(agency: Agency) -> str | None:
     return agency.region.code if agency.region is not None else None
 
 
-_NOT_A_RECEIVER = ("pemda", "setda")  # the government itself and its secretariat, which acts for it
 
 
 def _regions_give_way(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
@@ -167,7 +167,7 @@ def _regions_give_way(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
             if (
                 agency.region is not None
                 and agency.region.code == host.region.code
-                and agency.type_id not in _NOT_A_RECEIVER
+                and agency.type_id not in GOVERNMENT_TYPES
                 and agency.key not in visiting
             ):
                 found.setdefault(agency.key, agency)

@@ -157,6 +157,10 @@ def _generic_name(surface: str, unknown: bool, with_subregions: re.Pattern[str])
     )
 
 
+# a region's government and its secretariat, which acts for it: never a receiving agency of its own
+GOVERNMENT_TYPES = ("pemda", "setda")
+
+
 def unique(agencies: list[Agency]) -> list[Agency]:
     """The agencies in order, each key once (a sentence may name one agency twice)."""
     seen: set[str] = set()
